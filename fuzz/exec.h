@@ -1,0 +1,46 @@
+/* fuzz/exec.h: the executor. It runs each op on OpenSSL and on the model,
+ * compares what the two return, then compares the state both show (every
+ * mask, which handles exist, which share an object), and checks the model's
+ * invariant. A difference produces one report (report.c) naming the step, the
+ * call, both answers and the whole trace. */
+#ifndef SSLMODE_FUZZ_EXEC_H
+#define SSLMODE_FUZZ_EXEC_H
+
+#include <stdio.h>
+
+#include "../model/world.h"
+#include "op.h"
+#include "outcome.h"
+#include "real.h"
+
+#define TRACE_MAX 1024
+
+struct trace_entry {
+    struct op op;
+    int line;               /* scenario line, 0 for a fuzz input */
+    struct outcome real;    /* what OpenSSL returned */
+    struct outcome model;   /* what the model returned */
+};
+
+struct session {
+    struct model_world model;
+    struct real *real;
+    struct trace_entry trace[TRACE_MAX];
+    int steps;
+    const char *origin; /* the input's name, for reports */
+};
+
+/* Opens fresh contexts on both sides and compares the state they start in.
+ * Returns 1 when it agrees, 0 after reporting a difference to `report`, -1
+ * if OpenSSL could not make the contexts. */
+int session_open(struct session *ss, const char *origin, enum real_contexts how,
+                 FILE *report);
+void session_close(struct session *ss);
+
+/* Runs one applicable op on both sides (model_applicable must hold). Returns
+ * 1 when both sides agree on the answer and on the state after it; 0
+ * otherwise, after writing the report to `report` (unless NULL). The trace entry of the
+ * step is at ss->trace[ss->steps - 1]. */
+int session_step(struct session *ss, const struct op *op, int line, FILE *report);
+
+#endif

@@ -1,0 +1,34 @@
+/* fuzz/pair.h: the OpenSSL session pair. A client and a server SSL_CTX, SSLs
+ * made from them, joined by a memory BIO pair of a given capacity each way,
+ * and a handshake driver. Credentials are made once per process, in memory;
+ * the configuration is fixed and deterministic (spec/mask.md, "The session
+ * pair"). Only this file and real_openssl.c include OpenSSL headers, so that
+ * another library (BoringSSL, wolfSSL's compatibility layer, an instrumented
+ * OpenSSL built from source) can stand behind the same interface. */
+#ifndef SSLMODE_FUZZ_PAIR_H
+#define SSLMODE_FUZZ_PAIR_H
+
+#include <stddef.h>
+#include <openssl/ssl.h>
+
+/* The time the library sees (time() is fixed for the whole process): the
+ * certificate, session tickets and hello randoms all carry this value. */
+#define PAIR_FIXED_TIME 1767225600L /* 2026-01-01T00:00:00Z */
+
+/* Capacity of each direction of the BIO pair, unless a scenario sets one. */
+#define PAIR_DEFAULT_CAP 65536
+
+/* The context for one side (0 client, 1 server), configured the same way
+ * every time. Both carry the server credentials, so that any SSL can act as
+ * server whichever context SSL_set_SSL_CTX gave it. NULL on failure. */
+SSL_CTX *pair_ctx_new(int side);
+
+/* Joins client and server with a fresh BIO pair of `cap` bytes each way and
+ * sets their roles. Returns 1, or 0 on failure. */
+int pair_join(SSL *client, SSL *server, size_t cap);
+
+/* Drives SSL_do_handshake on both until both return 1 (returns 1), one fails
+ * or neither can progress (returns 0). */
+int pair_handshake(SSL *client, SSL *server);
+
+#endif

@@ -1,0 +1,53 @@
+/* fuzz/report.c: see report.h. */
+#include "report.h"
+
+#include "exec.h"
+
+void report_trace(FILE *f, const struct session *ss)
+{
+    for (int i = 0; i < ss->steps; i++) {
+        const struct trace_entry *e = &ss->trace[i];
+        fputs("  ", f);
+        op_print(f, &e->op);
+        fputs("    # openssl: ", f);
+        outcome_print(f, &e->real);
+        fputs(" | model: ", f);
+        outcome_print(f, &e->model);
+        if (e->line)
+            fprintf(f, " | line %d", e->line);
+        fputc('\n', f);
+    }
+}
+
+void report_mismatch(FILE *f, const struct session *ss, const struct mismatch *m)
+{
+    fprintf(f, "\n==== sslmode: OpenSSL and the model disagree ====\n");
+    fprintf(f, "input:    %s\n", ss->origin ? ss->origin : "(unnamed)");
+    fprintf(f, "library:  %s\n", real_version());
+    if (ss->steps == 0) {
+        fputs("before the first step: the state SSL_CTX_new leaves\n", f);
+    } else {
+        const struct trace_entry *e = &ss->trace[ss->steps - 1];
+        fprintf(f, "step %d: ", ss->steps);
+        op_print(f, &e->op);
+        if (e->line)
+            fprintf(f, "   (line %d)", e->line);
+        fputs("\n  call:    ", f);
+        op_print_api(f, &e->op);
+        fputc('\n', f);
+    }
+    fprintf(f, "  differs: %s\n", m->what);
+    if (m->invariant) {
+        fputs("  the model's world fails world_check after this step\n", f);
+    } else {
+        fputs("  OpenSSL: ", f);
+        outcome_print(f, &m->real);
+        fputs("\n  model:   ", f);
+        outcome_print(f, &m->model);
+        fputc('\n', f);
+    }
+    fprintf(f, "  rule:    %s (spec/mask.md)\n", m->rule);
+    fputs("trace (a scenario: save the lines and run `sslmode run FILE`):\n", f);
+    report_trace(f, ss);
+    fputs("==== end of report ====\n", f);
+}

@@ -1,0 +1,356 @@
+/* fuzz/scenario.c: see scenario.h. */
+#include "scenario.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/names.h"
+#include "exec.h"
+#include "model_side.h"
+#include "text.h"
+
+#define LINE_MAX_LEN 1024
+
+static int find_target(const char *w)
+{
+    for (int t = 0; t < TGT_PAIR; t++)
+        if (strcmp(w, target_names[t]) == 0)
+            return t;
+    return -1;
+}
+
+static int find_call(const char *w)
+{
+    for (int k = 0; k < OP_KIND_COUNT; k++)
+        if (strcmp(w, op_table[k].name) == 0)
+            return k;
+    return -1;
+}
+
+/* Splits text into whitespace-separated words (in place). */
+static int split(char *text, char **words, int max)
+{
+    int n = 0;
+    for (char *p = strtok(text, " \t\r"); p; p = strtok(NULL, " \t\r")) {
+        if (n == max)
+            return -1;
+        words[n++] = p;
+    }
+    return n;
+}
+
+static void known_names(char *msg, size_t len)
+{
+    size_t used = strlen(msg);
+    for (int i = 0; i < MODE_NAME_COUNT && used < len; i++)
+        used += (size_t) snprintf(msg + used, len - used, "%s%s", i ? ", " : " (known: ",
+                                  mode_names[i].name);
+    if (used < len)
+        snprintf(msg + used, len - used, ")");
+}
+
+static int parse_arg(struct op *op, char **words, int n, char *msg, size_t len)
+{
+    const struct op_info *in = &op_table[op->kind];
+    if (in->arg == ARG_NONE) {
+        if (n > 0) {
+            snprintf(msg, len, "`%s` takes no argument, found `%s`", in->name, words[0]);
+            return -1;
+        }
+        return 0;
+    }
+    if (n == 0) {
+        snprintf(msg, len, "`%s` needs an argument (%s)", in->name,
+                 in->arg == ARG_CTX ? "cctx or sctx" : "a mask");
+        return -1;
+    }
+    if (in->arg == ARG_CTX) {
+        int t = find_target(words[0]);
+        if (n > 1 || !target_is_ctx((enum target) (t < 0 ? TGT_PAIR : t))) {
+            snprintf(msg, len, "`set_ctx` takes cctx or sctx, found `%s`", words[0]);
+            return -1;
+        }
+        op->arg = target_ctx((enum target) t);
+        return 0;
+    }
+    /* A mask: the remaining words joined, so "A | B" reads as "A|B". */
+    char mask[LINE_MAX_LEN] = "";
+    for (int i = 0; i < n; i++)
+        strncat(mask, words[i], sizeof mask - strlen(mask) - 1);
+    const char *bad;
+    if (text_parse_mask(mask, &op->arg, &bad) != 0) {
+        snprintf(msg, len, "bad mask term `%.*s`: not a number or a flag name",
+                 (int) strcspn(bad, "|"), bad);
+        known_names(msg, len);
+        return -1;
+    }
+    return 0;
+}
+
+int scenario_parse_step(const char *text, struct scn_step *st, char *msg, size_t len)
+{
+    char buf[LINE_MAX_LEN];
+    char *words[32];
+    snprintf(buf, sizeof buf, "%s", text);
+    char *expect = strstr(buf, "=>");
+    if (expect) {
+        *expect = '\0';
+        expect += 2;
+    }
+    int n = split(buf, words, 32);
+    if (n <= 0) {
+        snprintf(msg, len, n < 0 ? "too many words" : "`=>` without a call before it");
+        return -1;
+    }
+    memset(st, 0, sizeof *st);
+    int first_arg;
+    if (strcmp(words[0], "connect") == 0) {
+        st->op.kind = OP_CONNECT;
+        st->op.target = TGT_PAIR;
+        first_arg = 1;
+    } else {
+        int t = find_target(words[0]);
+        if (t < 0) {
+            snprintf(msg, len, "unknown target `%s` (targets: cctx sctx client server "
+                     "cdup sdup, or the line `connect`)", words[0]);
+            return -1;
+        }
+        if (n < 2) {
+            snprintf(msg, len, "`%s` needs a call after it", words[0]);
+            return -1;
+        }
+        int k = find_call(words[1]);
+        if (k < 0 || k == OP_CONNECT) {
+            snprintf(msg, len, "unknown call `%s` (calls: set_mode clear_mode get_mode "
+                     "new free clear set_ctx get_ctx dup)", words[1]);
+            return -1;
+        }
+        st->op.kind = (enum op_kind) k;
+        st->op.target = (enum target) t;
+        if (!op_target_ok(st->op.kind, st->op.target)) {
+            snprintf(msg, len, "`%s` cannot be called on %s", words[1], words[0]);
+            return -1;
+        }
+        first_arg = 2;
+    }
+    if (parse_arg(&st->op, words + first_arg, n - first_arg, msg, len) != 0)
+        return -1;
+    if (expect) {
+        char *ew[32];
+        int en = split(expect, ew, 32);
+        char joined[LINE_MAX_LEN] = "";
+        for (int i = 0; i < en; i++)
+            strncat(joined, ew[i], sizeof joined - strlen(joined) - 1);
+        const char *why;
+        if (en <= 0 ||
+            outcome_parse(op_table[st->op.kind].result, joined, &st->expect, &why) != 0) {
+            snprintf(msg, len, "bad expectation `%s`: %s", en > 0 ? joined : "", why);
+            return -1;
+        }
+        st->has_expect = 1;
+    }
+    return 0;
+}
+
+static char *strip_comment(char *line)
+{
+    char *hash = strchr(line, '#');
+    if (hash)
+        *hash = '\0';
+    line[strcspn(line, "\n")] = '\0';
+    return line;
+}
+
+static int blank(const char *s)
+{
+    while (*s && isspace((unsigned char) *s))
+        s++;
+    return *s == '\0';
+}
+
+int scenario_load(const char *path, struct scenario *sc, FILE *err)
+{
+    memset(sc, 0, sizeof *sc);
+    sc->path = path;
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(err, "%s: cannot open\n", path);
+        return 2;
+    }
+    char line[LINE_MAX_LEN + 2];
+    int lineno = 0, cap = 0, rc = 0;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        if (strlen(line) > LINE_MAX_LEN && !strchr(line, '\n')) {
+            fprintf(err, "%s:%d: line longer than %d characters\n", path, lineno, LINE_MAX_LEN);
+            rc = 2;
+            break;
+        }
+        if (blank(strip_comment(line)))
+            continue;
+        if (sc->count == TRACE_MAX) {
+            fprintf(err, "%s:%d: more than %d steps\n", path, lineno, TRACE_MAX);
+            rc = 2;
+            break;
+        }
+        if (sc->count == cap) {
+            cap = cap ? 2 * cap : 64;
+            struct scn_step *grown = realloc(sc->steps, (size_t) cap * sizeof *grown);
+            if (!grown) {
+                fprintf(err, "%s: out of memory\n", path);
+                rc = 2;
+                break;
+            }
+            sc->steps = grown;
+        }
+        char msg[512];
+        struct scn_step *st = &sc->steps[sc->count];
+        if (scenario_parse_step(line, st, msg, sizeof msg) != 0) {
+            fprintf(err, "%s:%d: %s\n", path, lineno, msg);
+            rc = 2;
+            break;
+        }
+        st->line = lineno;
+        sc->count++;
+    }
+    if (rc == 0 && ferror(f)) {
+        fprintf(err, "%s: read error\n", path);
+        rc = 2;
+    }
+    fclose(f);
+    if (rc != 0)
+        scenario_free(sc);
+    return rc;
+}
+
+void scenario_free(struct scenario *sc)
+{
+    free(sc->steps);
+    sc->steps = NULL;
+    sc->count = 0;
+}
+
+struct run_totals {
+    int agree, disagree, expected, expect_failed;
+};
+
+static void print_step(FILE *out, const struct scenario *sc, const struct trace_entry *e,
+                       int agree, const struct scn_step *st, int expect_ok)
+{
+    fprintf(out, "%s:%d: ", sc->path, st->line);
+    op_print(out, &e->op);
+    fputs("\n    openssl ", out);
+    outcome_print(out, &e->real);
+    fputs("  |  model ", out);
+    outcome_print(out, &e->model);
+    fputs(agree ? "  |  agree" : "  |  DISAGREE", out);
+    if (st->has_expect) {
+        if (expect_ok) {
+            fputs("  |  as expected", out);
+        } else {
+            fputs("  |  EXPECTED ", out);
+            outcome_print(out, &st->expect);
+        }
+    }
+    fputc('\n', out);
+}
+
+/* One session for the whole file (static: the trace is large). */
+static struct session ss;
+
+/* Runs every step. Returns 0/1/2 as scenario_run; OpenSSL's answers are left
+ * in ss.trace. */
+static int run(const struct scenario *sc, FILE *out, int quiet, struct run_totals *tot)
+{
+    int rc = session_open(&ss, sc->path, REAL_FRESH, out);
+    if (rc < 0) {
+        fprintf(out, "%s: OpenSSL could not make the contexts\n", sc->path);
+        return 2;
+    }
+    int status = rc == 1 ? 0 : 1;
+    int reported = rc != 1;
+    for (int i = 0; i < sc->count; i++) {
+        const struct scn_step *st = &sc->steps[i];
+        const char *why;
+        if (!model_applicable(&ss.model, &st->op, &why)) {
+            fprintf(out, "%s:%d: cannot run `", sc->path, st->line);
+            op_print(out, &st->op);
+            fprintf(out, "` here: %s\n", why);
+            session_close(&ss);
+            return 2;
+        }
+        /* Only the first disagreement gets the full report: after it the two
+         * sides may differ in state, and every later step is suspect. */
+        int agree = session_step(&ss, &st->op, st->line, reported ? NULL : out);
+        const struct trace_entry *e = &ss.trace[ss.steps - 1];
+        int expect_ok = !st->has_expect || (outcome_equal(&st->expect, &e->real) &&
+                                            outcome_equal(&st->expect, &e->model));
+        tot->agree += agree;
+        tot->disagree += !agree;
+        tot->expected += st->has_expect;
+        tot->expect_failed += !expect_ok;
+        if (!agree || !expect_ok)
+            status = 1;
+        if (!agree)
+            reported = 1;
+        if (!quiet || !agree || !expect_ok)
+            print_step(out, sc, e, agree, st, expect_ok);
+    }
+    session_close(&ss);
+    return status;
+}
+
+int scenario_run(const struct scenario *sc, FILE *out, int quiet)
+{
+    struct run_totals tot = { 0 };
+    int rc = run(sc, out, quiet, &tot);
+    if (rc != 2)
+        fprintf(out, "%s: %d steps, %d agree, %d disagree; %d expectations, %d failed: %s\n",
+                sc->path, sc->count, tot.agree, tot.disagree, tot.expected,
+                tot.expect_failed, rc == 0 ? "PASS" : "FAIL");
+    return rc;
+}
+
+int scenario_record(const struct scenario *sc, FILE *out)
+{
+    struct run_totals tot = { 0 };
+    int rc = run(sc, stderr, 1, &tot);
+    if (rc == 2)
+        return rc;
+    FILE *f = fopen(sc->path, "r");
+    if (!f) {
+        fprintf(stderr, "%s: cannot open\n", sc->path);
+        return 2;
+    }
+    char line[LINE_MAX_LEN + 2];
+    int lineno = 0, i = 0;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        line[strcspn(line, "\n")] = '\0';
+        if (i == sc->count || sc->steps[i].line != lineno) {
+            fprintf(out, "%s\n", line);
+            continue;
+        }
+        /* The step, without its old expectation, then OpenSSL's answer, then
+         * the comment the line had. */
+        char *hash = strchr(line, '#');
+        char comment[LINE_MAX_LEN + 2] = "";
+        if (hash) {
+            snprintf(comment, sizeof comment, "  %s", hash);
+            *hash = '\0';
+        }
+        char *arrow = strstr(line, "=>");
+        if (arrow)
+            *arrow = '\0';
+        size_t end = strlen(line);
+        while (end > 0 && isspace((unsigned char) line[end - 1]))
+            line[--end] = '\0';
+        fprintf(out, "%s => ", line);
+        outcome_print_expect(out, &ss.trace[i].real);
+        fprintf(out, "%s\n", comment);
+        i++;
+    }
+    fclose(f);
+    return rc;
+}
