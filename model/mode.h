@@ -75,12 +75,12 @@ uint32_t mode_after_set(uint32_t m, long larg);
 
 /* MASK-03: clear_mode removes the argument's bits from the mask. */
 /*@ assigns \nothing;
-    ensures \result == (m & (uint32_t) ~mode_of_long(larg));
     behavior nothing_to_clear:
       assumes mode_of_long(larg) == 0;
-      ensures \forall integer i; 0 <= i < 32 ==> (mode_bit(\result, i) <==> mode_bit(m, i));
+      ensures \result == m;
     behavior remove:
       assumes mode_of_long(larg) != 0;
+      ensures \result == (m & (uint32_t) ~mode_of_long(larg));
       ensures \forall integer i; 0 <= i < 32 ==>
         (mode_bit(\result, i) <==> (mode_bit(m, i) && !mode_bit(mode_of_long(larg), i)));
     complete behaviors;

@@ -110,8 +110,10 @@ struct model_step world_ctx_set_mode(struct model_world w, int c, long larg);
 /*@ requires world_ok(w) && valid_ctx(c);
     assigns \nothing;
     ensures world_ok(\result.w);
-    ensures MASK_03: \result.w.ctx_mode[c] ==
+    ensures MASK_03: mode_of_long(larg) != 0 ==> \result.w.ctx_mode[c] ==
       (w.ctx_mode[c] & (uint32_t) ~mode_of_long(larg));
+    ensures MASK_03_nothing: mode_of_long(larg) == 0 ==>
+      \result.w.ctx_mode[c] == w.ctx_mode[c];
     ensures MASK_03_new_mask: \result.ret == \result.w.ctx_mode[c];
     ensures MASK_07: only_ctx_changed(w, \result.w, c);
 */
@@ -144,8 +146,10 @@ struct model_step world_ssl_set_mode(struct model_world w, int s, long larg);
 /*@ requires world_ok(w) && slot_live(w, s);
     assigns \nothing;
     ensures world_ok(\result.w);
-    ensures MASK_03: slot_obj(\result.w, s).mode ==
+    ensures MASK_03: mode_of_long(larg) != 0 ==> slot_obj(\result.w, s).mode ==
       (slot_obj(w, s).mode & (uint32_t) ~mode_of_long(larg));
+    ensures MASK_03_nothing: mode_of_long(larg) == 0 ==>
+      slot_obj(\result.w, s).mode == slot_obj(w, s).mode;
     ensures MASK_03_new_mask: \result.ret == slot_obj(\result.w, s).mode;
     ensures slot_obj(\result.w, s).ctx == slot_obj(w, s).ctx;
     ensures slot_obj(\result.w, s).hs == slot_obj(w, s).hs;
