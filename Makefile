@@ -46,18 +46,20 @@ $(B)/sslmode: $(CORE_SRC) fuzz/sslmode.c $(HEADERS) | $(B)
 $(B)/abi_check.o: fuzz/abi_check.c $(HEADERS) | $(B)
 	$(CC) $(CFLAGS) -c -o $@ fuzz/abi_check.c
 
-$(B)/replay-%: $(CORE_SRC) fuzz/target_%.c fuzz/replay.c $(HEADERS) | $(B)
-	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $(CORE_SRC) fuzz/target_$*.c fuzz/replay.c $(LDLIBS)
+SAN_SRC := fuzz/sanitizer_options.c
 
-$(B)/unit-%: tests/unit/%.c $(CORE_SRC) $(HEADERS) | $(B)
-	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $< $(CORE_SRC) $(LDLIBS)
+$(B)/replay-%: $(CORE_SRC) fuzz/target_%.c fuzz/replay.c $(SAN_SRC) $(HEADERS) | $(B)
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $(CORE_SRC) fuzz/target_$*.c fuzz/replay.c $(SAN_SRC) $(LDLIBS)
+
+$(B)/unit-%: tests/unit/%.c $(CORE_SRC) $(SAN_SRC) $(HEADERS) | $(B)
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $< $(CORE_SRC) $(SAN_SRC) $(LDLIBS)
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/unit-%,$(wildcard tests/unit/*.c))
 
 # --- fuzzing ------------------------------------------------------------------
-$(B)/fuzz-%: $(CORE_SRC) fuzz/target_%.c $(HEADERS) | $(B)
+$(B)/fuzz-%: $(CORE_SRC) fuzz/target_%.c $(SAN_SRC) $(HEADERS) | $(B)
 	$(CC) $(CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-	  -o $@ $(CORE_SRC) fuzz/target_$*.c $(LDLIBS)
+	  -o $@ $(CORE_SRC) fuzz/target_$*.c $(SAN_SRC) $(LDLIBS)
 
 fuzz: $(TARGETS:%=$(B)/fuzz-%)
 
@@ -70,11 +72,14 @@ fuzz-smoke: fuzz
 	@for t in $(TARGETS); do ./tests/fuzz-run.sh $$t $(strip $(SMOKE_SECONDS)) || exit 1; done
 
 # --- proofs -------------------------------------------------------------------
-prove: $(CORE_SRC) $(LAW_SRC) $(HEADERS)
+prove: deps
 	@./proofs/prove.sh
 
 # --- tests --------------------------------------------------------------------
-test: all $(UNIT_TESTS)
+# Installs what is missing first, so that `make test` works first on a fresh
+# machine too.
+test: deps
+	@$(MAKE) --no-print-directory all $(UNIT_TESTS)
 	@./tests/run.sh
 
 verify: deps

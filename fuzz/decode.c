@@ -139,9 +139,14 @@ size_t decode_mask(const uint8_t *data, size_t size, struct op *ops, size_t max)
     struct reader r = { data, size };
     struct model_world w = world_init();
     size_t n = 0;
+    int handshakes = 0;
     while (n < max && decode_op(&r, &ops[n])) {
         const char *why;
         if (!model_applicable(&w, &ops[n], &why))
+            continue;
+        /* A handshake costs as much as a thousand other steps; two per input
+         * reach every rule (connect, reset, connect again). */
+        if (ops[n].kind == OP_CONNECT && !w.connected && handshakes++ == DECODE_MAX_HANDSHAKES)
             continue;
         model_apply(&w, &ops[n]);
         n++;
