@@ -14,14 +14,15 @@ SECONDS       ?= 60   # fuzz-run: how long
 FUZZ_SECONDS  ?= 60   # verify: how long each target runs
 SMOKE_SECONDS ?= 20   # fuzz-smoke (CI): how long each target runs
 TARGET        ?= mask
-TARGETS       := mask
+TARGETS       := mask write
 
 B := build
 
-MODEL_SRC   := model/mode.c model/world.c model/names.c
+MODEL_SRC   := model/mode.c model/world.c model/conn.c model/names.c
 HARNESS_SRC := fuzz/op.c fuzz/text.c fuzz/outcome.c fuzz/model_side.c \
                fuzz/exec.c fuzz/report.c fuzz/decode.c fuzz/scenario.c \
-               fuzz/real_openssl.c fuzz/pair_openssl.c
+               fuzz/real_openssl.c fuzz/pair_openssl.c fuzz/config.c fuzz/buffers.c \
+               fuzz/target.c
 CORE_SRC    := $(MODEL_SRC) $(HARNESS_SRC)
 HEADERS     := $(wildcard model/*.h model/logic/*.acsl fuzz/*.h)
 LAW_SRC     := $(wildcard model/laws/*.c)
@@ -29,7 +30,7 @@ LAW_SRC     := $(wildcard model/laws/*.c)
 .PHONY: all deps prove fuzz fuzz-run fuzz-smoke test verify bench mutants clean
 .DELETE_ON_ERROR:
 
-all: $(B)/sslmode $(B)/abi_check.o $(B)/replay-mask
+all: $(B)/sslmode $(B)/abi_check.o $(TARGETS:%=$(B)/replay-%)
 
 # --- set-up ---------------------------------------------------------------
 deps:

@@ -2,9 +2,14 @@
 #include "decode.h"
 
 #include <limits.h>
+#include <stdio.h>
 
 #include "../model/names.h"
+#include "buffers.h"
+#include "config.h"
 #include "model_side.h"
+
+const char *const fuzz_target_names[TARGET_COUNT] = { "mask", "write" };
 
 struct reader {
     const uint8_t *p;
@@ -89,8 +94,10 @@ static int decode_long(struct reader *r, long *out)
     }
 }
 
+/* --- the mask target ------------------------------------------------------ */
+
 /* Calls by low nibble: mask calls are the subject, so they come most often. */
-static const enum op_kind kind_table[16] = {
+static const enum op_kind mask_kinds[16] = {
     OP_SET_MODE, OP_SET_MODE, OP_SET_MODE, OP_SET_MODE,
     OP_CLEAR_MODE, OP_CLEAR_MODE, OP_CLEAR_MODE, OP_GET_MODE,
     OP_GET_MODE, OP_NEW, OP_FREE, OP_CLEAR,
@@ -106,20 +113,28 @@ static enum target pick_target(enum op_kind k, unsigned n)
         return (enum target) (TGT_CLIENT + n % 4);
     case ON_PAIR_SSL:
         return (enum target) (TGT_CLIENT + n % 2);
-    case ON_PAIR:
+    case ON_NONE:
     default:
-        return TGT_PAIR;
+        return TGT_NONE;
     }
 }
 
-static int decode_op(struct reader *r, struct op *op)
+static struct op blank(enum op_kind k, enum target t)
+{
+    struct op op = { 0 };
+    op.kind = k;
+    op.target = t;
+    op.arg2 = -1;
+    return op;
+}
+
+static int decode_mask_op(struct reader *r, struct op *op)
 {
     uint8_t k, b;
     if (!take(r, &k))
         return 0;
-    op->kind = kind_table[k & 15];
+    *op = blank(mask_kinds[k & 15], TGT_NONE);
     op->target = pick_target(op->kind, k >> 4);
-    op->arg = 0;
     switch (op_table[op->kind].arg) {
     case ARG_MASK:
         return decode_long(r, &op->arg);
@@ -128,28 +143,202 @@ static int decode_op(struct reader *r, struct op *op)
             return 0;
         op->arg = b & 1;
         return 1;
-    case ARG_NONE:
     default:
         return 1;
     }
 }
 
-size_t decode_mask(const uint8_t *data, size_t size, struct op *ops, size_t max)
+/* --- the write target ----------------------------------------------------- */
+
+/* Capacities around the record sizes that matter: below a header, one record
+ * minus or plus a byte, two records. */
+static const uint32_t caps[16] = {
+    100, 1000, 4096, 16405, 16406, 16500, 17000, 20000,
+    33000, 65536, 24, 200, 512, 8192, 30000, 40000,
+};
+
+static const long lengths[15] = {
+    0, 1, 15, 100, 512, 4095, 16383, 16384, 16385, 32768, 40000, 50000, 65536, 100000, 131072,
+};
+
+static const long read_sizes[8] = { 1, 100, 4096, 16383, 16384, 16385, 65536, 1048576 };
+static const long buf_sizes[8] = { 0, 100, 16384, 50000, 65536, 100000, 200000, 262144 };
+static const long msf_values[8] = { 512, 1000, 4096, 16384, 511, 16385, 2048, 8192 };
+static const char *const buf_names[4] = { "", "a", "b", "c" };
+
+/* Calls by bits 0-4: writes and reads most often; retries come from the
+ * fuzzer repeating bytes. */
+static const enum op_kind write_kinds[32] = {
+    OP_WRITE, OP_WRITE, OP_WRITE, OP_WRITE, OP_WRITE, OP_WRITE, OP_WRITE, OP_WRITE,
+    OP_WRITE_EX, OP_WRITE_EX, OP_READ, OP_READ, OP_READ, OP_READ, OP_READ, OP_DRAIN,
+    OP_KEY_UPDATE, OP_SHUTDOWN, OP_SET_MODE, OP_SET_MODE, OP_SET_MODE, OP_CLEAR_MODE,
+    OP_CLEAR_MODE, OP_BUF, OP_COPY, OP_FILL, OP_WRITE_EX, OP_WRITE,
+    OP_READ, OP_DRAIN, OP_SET_MODE, OP_KEY_UPDATE,
+};
+
+static int decode_length(struct reader *r, long *len)
+{
+    uint8_t b;
+    unsigned long u;
+    if (!take(r, &b))
+        return 0;
+    if (b % 16 < 15) {
+        *len = lengths[b % 16];
+        return 1;
+    }
+    if (!take_bytes(r, 2, &u))
+        return 0;
+    *len = (long) u;
+    return 1;
+}
+
+/* A buffer position: 0, a multiple of 256, a multiple of 16384, or small. */
+static int decode_offset(struct reader *r, uint32_t *off)
+{
+    uint8_t b;
+    if (!take(r, &b))
+        return 0;
+    switch (b % 4) {
+    case 0:
+        *off = 0;
+        break;
+    case 1:
+        *off = (uint32_t) (b >> 2) * 256;
+        break;
+    case 2:
+        *off = 16384u * ((b >> 2) % 8);
+        break;
+    default:
+        *off = b >> 2;
+        break;
+    }
+    return 1;
+}
+
+static int decode_write_op(struct reader *r, struct op *op)
+{
+    uint8_t k, b;
+    if (!take(r, &k))
+        return 0;
+    enum op_kind kind = write_kinds[k & 31];
+    int side = (k >> 5) & 1, hi = k >> 6;
+    *op = blank(kind, op_table[kind].on == ON_NONE ? TGT_NONE : slot_target(side));
+    switch (kind) {
+    case OP_WRITE:
+    case OP_WRITE_EX:
+        snprintf(op->buf, sizeof op->buf, "%s", buf_names[hi]);
+        return decode_length(r, &op->arg) && decode_offset(r, &op->off);
+    case OP_READ:
+        if (!take(r, &b))
+            return 0;
+        op->arg = read_sizes[b % 8];
+        return 1;
+    case OP_KEY_UPDATE:
+        op->arg = hi & 1;
+        return 1;
+    case OP_SET_MODE:
+    case OP_CLEAR_MODE:
+        if (!take(r, &b))
+            return 0;
+        op->arg = b & (MODE_ENABLE_PARTIAL_WRITE | MODE_ACCEPT_MOVING_WRITE_BUFFER |
+                       MODE_AUTO_RETRY | MODE_RELEASE_BUFFERS);
+        return 1;
+    case OP_BUF:
+        if (!take(r, &b))
+            return 0;
+        snprintf(op->buf, sizeof op->buf, "%s", buf_names[1 + hi % 3]);
+        op->arg = buf_sizes[b % 8];
+        op->arg2 = b & 8 ? (b >> 4) * 17 : -1;
+        return 1;
+    case OP_COPY:
+        if (!take(r, &b))
+            return 0;
+        snprintf(op->buf, sizeof op->buf, "%s", buf_names[1 + hi % 3]);
+        snprintf(op->buf2, sizeof op->buf2, "%s", buf_names[1 + b % 3]);
+        return 1;
+    case OP_FILL:
+        if (!take(r, &b))
+            return 0;
+        snprintf(op->buf, sizeof op->buf, "%s", buf_names[1 + hi % 3]);
+        op->arg2 = b;
+        return 1;
+    default:
+        return 1;
+    }
+}
+
+/* --- the shared part ------------------------------------------------------ */
+
+/* What the decoder tracks to keep only ops the harness can run: the model's
+ * state, the buffers (names, sizes, contents; no memory) and the
+ * configuration. */
+struct shadow {
+    struct model_state m;
+    struct buffers b;
+    struct session_config cfg;
+    int handshakes;
+};
+
+static int accept_op(struct shadow *sh, const struct op *op)
+{
+    const char *why;
+    if (!model_applicable(&sh->m, &sh->b, op, &why))
+        return 0;
+    /* A handshake costs as much as a thousand other steps; two per input
+     * reach every rule (connect, reset, connect again). */
+    if (op->kind == OP_CONNECT && !sh->m.world.connected &&
+        sh->handshakes++ == DECODE_MAX_HANDSHAKES)
+        return 0;
+    if (op->kind == OP_BUF || op->kind == OP_COPY || op->kind == OP_FILL)
+        bufs_apply(&sh->b, op);
+    config_apply(&sh->cfg, op);
+    if ((op->kind == OP_WRITE || op->kind == OP_WRITE_EX) && bufs_prepare_write(&sh->b, op))
+        return 0;
+    model_apply(&sh->m, &sh->b, &sh->cfg, op);
+    return 1;
+}
+
+/* The write target's header: the cipher suite, the capacity, the fragment
+ * size (half the time the default), then connect. */
+static size_t write_header(struct reader *r, struct shadow *sh, struct op *ops)
+{
+    uint8_t c, k;
+    if (!take(r, &c) || !take(r, &k))
+        return 0;
+    size_t n = 0;
+    ops[n] = blank(OP_SET_CIPHER, TGT_NONE);
+    ops[n++].arg = c % CIPHER_COUNT;
+    ops[n] = blank(OP_SET_CAP, TGT_NONE);
+    ops[n++].arg = caps[k % 16];
+    if (c & 0x80) {
+        ops[n] = blank(OP_SET_MSF, TGT_NONE);
+        ops[n++].arg = msf_values[(c >> 4) % 8];
+    }
+    ops[n++] = blank(OP_CONNECT, TGT_NONE);
+    for (size_t i = 0; i < n; i++)
+        accept_op(sh, &ops[i]);
+    return n;
+}
+
+size_t decode(enum fuzz_target t, const uint8_t *data, size_t size, struct op *ops, size_t max)
 {
     struct reader r = { data, size };
-    struct model_world w = world_init();
+    static struct shadow sh; /* large: the model's pipes */
+    model_init(&sh.m);
+    bufs_init(&sh.b, 1);
+    sh.cfg = config_default();
+    sh.handshakes = 0;
     size_t n = 0;
-    int handshakes = 0;
-    while (n < max && decode_op(&r, &ops[n])) {
-        const char *why;
-        if (!model_applicable(&w, &ops[n], &why))
-            continue;
-        /* A handshake costs as much as a thousand other steps; two per input
-         * reach every rule (connect, reset, connect again). */
-        if (ops[n].kind == OP_CONNECT && !w.connected && handshakes++ == DECODE_MAX_HANDSHAKES)
-            continue;
-        model_apply(&w, &ops[n]);
-        n++;
+    if (t == TARGET_WRITE && max >= 4)
+        n = write_header(&r, &sh, ops);
+    for (;;) {
+        if (n == max)
+            break;
+        int got = t == TARGET_MASK ? decode_mask_op(&r, &ops[n]) : decode_write_op(&r, &ops[n]);
+        if (!got)
+            break;
+        if (accept_op(&sh, &ops[n]))
+            n++;
     }
     return n;
 }

@@ -1,16 +1,21 @@
 /* fuzz/decode.h: the libFuzzer front end. Turns any byte string into a
- * sequence of ops; `sslmode decode` prints the same sequence as a scenario.
+ * sequence of ops; `sslmode decode [--target T] FILE` prints the same sequence
+ * as a scenario.
  *
- * Format (mask target), one op after another until the input runs out; an op
- * cut short by the end of the input is dropped:
- *   byte K: low nibble picks the call (kind_table in decode.c), high nibble
- *           the target (modulo the targets the call accepts);
- *   set_ctx: one byte, bit 0 picks cctx or sctx;
- *   set_mode, clear_mode: a long, encoded as in decode_long (decode.c).
- * An op whose precondition does not hold in the state reached so far (a call
- * on an empty slot, a connect that cannot run) is left out, so the sequence
- * is always one the harness can run; so is a connect that would run a third
- * handshake (DECODE_MAX_HANDSHAKES). */
+ * Common to all targets: one op after another until the input runs out; an
+ * op cut short by the end of the input is dropped. An op whose precondition
+ * does not hold in the state reached so far (a call on an empty slot, a
+ * connect that cannot run, a write past the end of its buffer) is left out,
+ * so the sequence is always one the harness can run; so is a connect that
+ * would run a third handshake (DECODE_MAX_HANDSHAKES).
+ *
+ * mask: byte K: low nibble picks the call (mask_kinds in decode.c), high
+ *       nibble the target (modulo the targets the call accepts); set_ctx:
+ *       one byte, bit 0 picks cctx or sctx; set_mode, clear_mode: a long
+ *       (decode_long).
+ * write: two bytes choose the cipher suite and the transport capacity
+ *       (caps in decode.c), then `connect`; then byte K: bits 0-4 pick the
+ *       call (write_kinds), bit 5 the side, bits 6-7 feed its arguments. */
 #ifndef SSLMODE_FUZZ_DECODE_H
 #define SSLMODE_FUZZ_DECODE_H
 
@@ -22,6 +27,10 @@
 #define DECODE_MAX_OPS 64
 #define DECODE_MAX_HANDSHAKES 2 /* connects that run a handshake, per input */
 
-size_t decode_mask(const uint8_t *data, size_t size, struct op *ops, size_t max);
+enum fuzz_target { TARGET_MASK, TARGET_WRITE, TARGET_COUNT };
+extern const char *const fuzz_target_names[TARGET_COUNT];
+
+size_t decode(enum fuzz_target t, const uint8_t *data, size_t size, struct op *ops,
+              size_t max);
 
 #endif

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model_side.h"
 #include "report.h"
 
 void session_close(struct session *ss)
@@ -27,17 +26,19 @@ static int same(struct mismatch *m, const char *rule, enum result_kind kind, lon
     vsnprintf(m->what, sizeof m->what, what, ap);
     va_end(ap);
     m->rule = rule;
+    memset(&m->real, 0, sizeof m->real);
+    memset(&m->model, 0, sizeof m->model);
     m->real.kind = m->model.kind = kind;
     m->real.value = real;
     m->model.value = model;
     return 0;
 }
 
-/* The state both sides show after a step: every handle's existence, mask,
- * context, and which handles share an object; both contexts' masks. */
-static int states_agree(struct session *ss, struct mismatch *m)
+/* Every handle's existence, mask, context, and which handles share an
+ * object; both contexts' masks. */
+static int objects_agree(struct session *ss, struct mismatch *m)
 {
-    const struct model_world *w = &ss->model;
+    const struct model_world *w = &ss->model.world;
     for (int c = 0; c < CTX_COUNT; c++)
         if (!same(m, "MASK-07", RES_MASK, real_ctx_mode(ss->real, c),
                   world_ctx_get_mode(*w, c), "SSL_CTX_get_mode(%s)",
@@ -66,12 +67,46 @@ static int states_agree(struct session *ss, struct mismatch *m)
     return 1;
 }
 
+/* For a connected pair, what each side shows of its I/O state. */
+static int io_agrees(struct session *ss, struct mismatch *m)
+{
+    if (!ss->model.world.connected)
+        return 1;
+    const struct model_conn *c = &ss->model.conn;
+    for (int s = SIDE_CLIENT; s <= SIDE_SERVER; s++) {
+        const char *name = target_names[slot_target(s)];
+        const char *peer = target_names[slot_target(1 - s)];
+        struct real_io_state io = real_io(ss->real, s);
+        const struct end *e = &c->end[s];
+        if (!same(m, "WRITE-02", RES_INT, io.in_transport, c->pipe[s].fill,
+                  "bytes %s wrote that %s has not read (BIO_ctrl_pending at %s)", name, peer,
+                  peer) ||
+            !same(m, "WRITE-13", RES_INT, io.pending, e->data_left, "SSL_pending(%s)", name) ||
+            !same(m, "WRITE-16", RES_INT, io.shutdown,
+                  (e->sent_shutdown ? 1 : 0) | (e->received_shutdown ? 2 : 0),
+                  "SSL_get_shutdown(%s)", name) ||
+            !same(m, "WRITE-09", RES_INT, io.in_init, e->in_init, "SSL_in_init(%s)", name) ||
+            !same(m, "WRITE-15", RES_INT, io.key_update, e->key_update,
+                  "SSL_get_key_update_type(%s)", name) ||
+            !same(m, "WRITE-17", RES_INT, io.want, e->rwstate, "SSL_want(%s)", name))
+            return 0;
+    }
+    return 1;
+}
+
+static int states_agree(struct session *ss, struct mismatch *m)
+{
+    return objects_agree(ss, m) && io_agrees(ss, m);
+}
+
 int session_open(struct session *ss, const char *origin, enum real_contexts how,
                  FILE *report)
 {
-    memset(ss, 0, sizeof *ss);
     ss->origin = origin;
-    ss->model = world_init();
+    ss->steps = 0;
+    model_init(&ss->model);
+    bufs_init(&ss->bufs, 0);
+    ss->cfg = config_default();
     ss->real = real_open(how);
     if (!ss->real)
         return -1;
@@ -83,6 +118,65 @@ int session_open(struct session *ss, const char *origin, enum real_contexts how,
     return 0;
 }
 
+int session_applicable(const struct session *ss, const struct op *op, const char **why)
+{
+    *why = "more steps than a session holds";
+    if (ss->steps == TRACE_MAX)
+        return 0;
+    return model_applicable(&ss->model, &ss->bufs, op, why);
+}
+
+/* The harness's own ops: buffers and the configuration of the next connect.
+ * Returns 1 if op was one of them. */
+static int harness_op(struct session *ss, const struct op *op)
+{
+    if (op->kind == OP_BUF || op->kind == OP_COPY || op->kind == OP_FILL) {
+        if (bufs_apply(&ss->bufs, op) != 0)
+            abort(); /* out of memory: nothing to compare */
+        return 1;
+    }
+    return config_apply(&ss->cfg, op);
+}
+
+/* Where real bytes could have come from: a buffer and offset whose content
+ * starts with them (the first match), for the report. */
+static int find_origin(const struct buffers *b, const unsigned char *p, uint32_t n,
+                       struct src *at)
+{
+    uint32_t k = n < 16 ? n : 16;
+    for (int a = 0; a < b->count; a++)
+        for (uint32_t v = 0; v <= b->a[a].ver; v++)
+            for (uint32_t off = 0; off + k <= b->a[a].size; off++) {
+                struct src s = { a, off, v };
+                uint32_t i = 0;
+                while (i < k && bufs_byte(b, s, i) == p[i])
+                    i++;
+                if (i == k) {
+                    *at = s;
+                    return 1;
+                }
+            }
+    return 0;
+}
+
+/* For a read whose bytes differ: where, and what each side has there. (For
+ * a drain, the first read's source stands for all.) */
+static void describe_bytes(struct session *ss, const struct trace_entry *e, char *out,
+                           size_t len)
+{
+    const unsigned char *got = real_last_read(ss->real);
+    uint32_t n = (uint32_t) (e->real.count < e->model.count ? e->real.count : e->model.count);
+    uint32_t i = 0;
+    while (i < n && got[i] == bufs_byte(&ss->bufs, e->model.src, i))
+        i++;
+    struct src at;
+    char origin[64] = "no buffer the harness knows";
+    if (e->real.count > 0 && find_origin(&ss->bufs, got, (uint32_t) e->real.count, &at))
+        snprintf(origin, sizeof origin, "%s+%u (v%u)", ss->bufs.a[at.buf].name, at.off, at.ver);
+    snprintf(out, len, "the bytes delivered: from byte %u OpenSSL's differ from %s's; "
+             "OpenSSL's start like %s", i, e->model.from[0] ? e->model.from : "the model", origin);
+}
+
 int session_step(struct session *ss, const struct op *op, int line, FILE *report)
 {
     if (ss->steps == TRACE_MAX)
@@ -90,18 +184,31 @@ int session_step(struct session *ss, const struct op *op, int line, FILE *report
     struct trace_entry *e = &ss->trace[ss->steps++];
     e->op = *op;
     e->line = line;
-    e->real = real_apply(ss->real, op);
-    e->model = model_apply(&ss->model, op);
+    if (harness_op(ss, op)) {
+        e->real = e->model = model_apply(&ss->model, &ss->bufs, &ss->cfg, op);
+        return 1;
+    }
+    if ((op->kind == OP_WRITE || op->kind == OP_WRITE_EX) && bufs_prepare_write(&ss->bufs, op))
+        abort(); /* session_applicable leaves room for the default buffer */
+    e->real = real_apply(ss->real, &ss->bufs, &ss->cfg, op);
+    e->model = model_apply(&ss->model, &ss->bufs, &ss->cfg, op);
 
     struct mismatch m = { 0 };
     if (!outcome_equal(&e->real, &e->model)) {
-        snprintf(m.what, sizeof m.what, "the call's return value");
+        if (e->real.digest != e->model.digest)
+            describe_bytes(ss, e, m.what, sizeof m.what);
+        else
+            snprintf(m.what, sizeof m.what, "the call's return value");
         m.rule = op_table[op->kind].rules;
         m.real = e->real;
         m.model = e->model;
-    } else if (!world_check(ss->model)) {
+    } else if (!world_check(ss->model.world)) {
         snprintf(m.what, sizeof m.what, "the model's state invariant (world_ok)");
         m.rule = "model/logic/world.acsl";
+        m.invariant = 1;
+    } else if (ss->model.world.connected && !conn_check(ss->model.conn)) {
+        snprintf(m.what, sizeof m.what, "the model's connection invariant (conn_ok)");
+        m.rule = "model/logic/conn.acsl";
         m.invariant = 1;
     } else if (states_agree(ss, &m)) {
         return 1;

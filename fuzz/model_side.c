@@ -1,28 +1,99 @@
 /* fuzz/model_side.c: see model_side.h. */
 #include "model_side.h"
 
-int model_applicable(const struct model_world *w, const struct op *op,
-                     const char **why)
+#include <string.h>
+
+#include "real.h" /* DRAIN_READ, DRAIN_READS: the same loop on both sides */
+
+void model_init(struct model_state *m)
 {
-    if (op->kind == OP_CONNECT) {
+    memset(m, 0, sizeof *m);
+    m->world = world_init();
+    m->ctx_frag.msf = MSF_MAX;
+    m->ctx_frag.split = MSF_MAX;
+}
+
+static int io_applicable(const struct model_state *m, const struct buffers *b,
+                         const struct op *op, const char **why)
+{
+    *why = "client and server are not connected to each other (use `connect`)";
+    if (!m->world.connected)
+        return 0;
+    if (op->kind == OP_READ) {
+        *why = "a read takes 1 to 1048576 bytes";
+        return op->arg >= 1 && op->arg <= (long) BUF_SIZE_MAX;
+    }
+    if (op->kind != OP_WRITE && op->kind != OP_WRITE_EX)
+        return 1;
+    *why = "a write takes 0 to 1048576 bytes";
+    if (op->arg < 0 || op->arg > (long) BUF_SIZE_MAX)
+        return 0;
+    int a = op->buf[0] ? bufs_find(b, op->buf) : bufs_find(b, DEFAULT_BUF);
+    uint32_t size = a >= 0 ? b->a[a].size : op->buf[0] ? 0 : DEFAULT_BUF_SIZE;
+    *why = "no buffer of that name (make one with `buf`)";
+    if (op->buf[0] && a < 0)
+        return 0;
+    *why = "the harness keeps at most 32 buffer allocations per scenario";
+    if (a < 0 && b->count == ALLOC_MAX)
+        return 0;
+    *why = "the write would run past the end of its buffer";
+    if ((uint64_t) op->off + (uint64_t) op->arg > size)
+        return 0;
+    *why = "more records in flight than the model holds (read some first)";
+    return conn_room(m->conn, target_slot(op->target), (uint32_t) op->arg);
+}
+
+int model_applicable(const struct model_state *m, const struct buffers *b,
+                     const struct op *op, const char **why)
+{
+    switch (op->kind) {
+    case OP_CONNECT:
         *why = "client or server has already shaken hands with another peer "
                "(use `new` or `clear` on it first)";
-        return world_can_connect(*w);
-    }
-    if (target_is_ctx(op->target) || op->kind == OP_NEW)
+        return world_can_connect(m->world);
+    case OP_WRITE:
+    case OP_WRITE_EX:
+    case OP_READ:
+    case OP_DRAIN:
+    case OP_KEY_UPDATE:
+    case OP_SHUTDOWN:
+        return io_applicable(m, b, op, why);
+    case OP_BUF:
+    case OP_COPY:
+    case OP_FILL:
+        return bufs_applicable(b, op, why);
+    case OP_SET_CAP:
+        *why = "the capacity is 1 to 1048576 bytes";
+        return op->arg >= 1 && op->arg <= (long) BUF_SIZE_MAX;
+    case OP_SET_MSF:
+        /* OpenSSL frees a pending record when its state machine next runs
+         * with the write buffer sized for another max_send_fragment
+         * (ssl3_setup_write_buffer); the model leaves that out (spec/write.md,
+         * divergence D1), so the fragment size is set before connecting. */
+        *why = "max_send_fragment changes only before `connect` (spec/write.md, D1)";
+        return !m->world.connected;
+    case OP_SET_VERSION:
+    case OP_SET_CIPHER:
+    case OP_NEW:
         return 1;
-    *why = "there is no SSL in this slot yet (use `new`, `connect` or `dup` first)";
-    return world_slot_live(*w, target_slot(op->target));
+    default:
+        if (target_is_ctx(op->target))
+            return 1;
+        *why = "there is no SSL in this slot yet (use `new`, `connect` or `dup` first)";
+        return world_slot_live(m->world, target_slot(op->target));
+    }
 }
 
 static struct outcome result(enum op_kind k, long v)
 {
-    struct outcome o = { op_table[k].result, v };
+    struct outcome o;
+    memset(&o, 0, sizeof o);
+    o.kind = op_table[k].result;
+    o.value = v;
     return o;
 }
 
-static struct outcome stepped(struct model_world *w, enum op_kind k,
-                              struct model_step st)
+static struct outcome stepped(struct model_world *w, enum op_kind k, struct model_step st)
 {
     *w = st.w;
     return result(k, st.ret);
@@ -42,10 +113,8 @@ static struct outcome apply_ctx(struct model_world *w, const struct op *op)
     }
 }
 
-struct outcome model_apply(struct model_world *w, const struct op *op)
+static struct outcome apply_ssl(struct model_world *w, const struct op *op)
 {
-    if (target_is_ctx(op->target))
-        return apply_ctx(w, op);
     int s = target_slot(op->target);
     switch (op->kind) {
     case OP_SET_MODE:
@@ -67,10 +136,135 @@ struct outcome model_apply(struct model_world *w, const struct op *op)
     case OP_GET_CTX:
         return result(op->kind, world_get_ctx(*w, s));
     case OP_DUP:
-        return stepped(w, op->kind, world_dup(*w, s));
-    case OP_CONNECT:
-        return stepped(w, op->kind, world_connect(*w));
     default:
-        return result(op->kind, -1);
+        return stepped(w, op->kind, world_dup(*w, s));
+    }
+}
+
+static void describe_src(const struct buffers *b, struct src at, char *out, size_t len)
+{
+    const struct alloc *a = &b->a[at.buf];
+    if (at.ver)
+        snprintf(out, len, "%s+%u (v%u)", a->name, at.off, at.ver);
+    else
+        snprintf(out, len, "%s+%u", a->name, at.off);
+}
+
+/* `drain`: reads until one returns <= 0; the outcome is the total, the
+ * last read's error, and the digest of everything read. */
+static struct outcome drain(struct model_state *m, const struct buffers *b,
+                            const struct op *op, int s, uint32_t mode)
+{
+    struct outcome o = result(op->kind, 0);
+    struct conn_step st;
+    uint64_t h = DIGEST_INIT;
+    long total = 0;
+    int reads = 0;
+    st.r.ret = 1;
+    for (int i = 0; i < DRAIN_READS && total + DRAIN_READ <= (long) BUF_SIZE_MAX && st.r.ret > 0;
+         i++) {
+        st = conn_read(m->conn, s, mode, DRAIN_READ);
+        m->conn = st.c;
+        if (st.r.ret > 0) {
+            h = digest_content(h, b, st.r.src, st.r.count);
+            if (reads++ == 0)
+                describe_src(b, st.r.src, o.from, sizeof o.from);
+            total += st.r.ret;
+        }
+    }
+    if (reads > 1)
+        snprintf(o.from + strlen(o.from), sizeof o.from - strlen(o.from), " +%d", reads - 1);
+    o.value = total;
+    o.count = total;
+    o.err = st.r.ret > 0 ? ERRC_NONE : st.r.err;
+    o.reason = st.r.ret > 0 ? REASON_NONE : st.r.reason;
+    o.digest = h;
+    return o;
+}
+
+/* An I/O result as an outcome; reads also say where their bytes came from. */
+static struct outcome io_outcome(struct model_state *m, const struct buffers *b,
+                                 const struct op *op, struct conn_step st)
+{
+    struct outcome o = result(op->kind, st.r.ret);
+    m->conn = st.c;
+    o.err = st.r.err;
+    o.reason = st.r.reason;
+    o.count = st.r.count;
+    o.ex = op->kind == OP_WRITE_EX;
+    if (op->kind == OP_READ) {
+        o.digest = DIGEST_INIT;
+        if (st.r.ret > 0) {
+            o.digest = digest_content(o.digest, b, st.r.src, st.r.count);
+            o.src = st.r.src;
+            describe_src(b, st.r.src, o.from, sizeof o.from);
+        }
+    }
+    return o;
+}
+
+static struct outcome apply_io(struct model_state *m, const struct buffers *b,
+                               const struct op *op)
+{
+    int s = target_slot(op->target);
+    uint32_t mode = (uint32_t) world_ssl_get_mode(m->world, s);
+    struct write_call w;
+    switch (op->kind) {
+    case OP_WRITE:
+    case OP_WRITE_EX: {
+        int a = bufs_find(b, op->buf[0] ? op->buf : DEFAULT_BUF);
+        w.from.buf = a;
+        w.from.off = op->off;
+        w.from.ver = b->a[a].ver;
+        w.len = (uint32_t) op->arg;
+        w.ex = op->kind == OP_WRITE_EX;
+        return io_outcome(m, b, op, conn_write(m->conn, s, mode, w));
+    }
+    case OP_READ:
+        return io_outcome(m, b, op, conn_read(m->conn, s, mode, (uint32_t) op->arg));
+    case OP_DRAIN:
+        return drain(m, b, op, s, mode);
+    case OP_KEY_UPDATE:
+        return io_outcome(m, b, op, conn_key_update(m->conn, s, (int) op->arg));
+    case OP_SHUTDOWN:
+    default:
+        return io_outcome(m, b, op, conn_shutdown(m->conn, s, mode));
+    }
+}
+
+struct outcome model_apply(struct model_state *m, const struct buffers *b,
+                           const struct session_config *cfg, const struct op *op)
+{
+    switch (op->kind) {
+    case OP_CONNECT: {
+        int handshake = !m->world.connected;
+        struct model_step st = world_connect(m->world);
+        m->world = st.w;
+        if (handshake)
+            m->conn = conn_init(config_params(*cfg, m->ctx_frag));
+        return result(op->kind, st.ret);
+    }
+    case OP_WRITE:
+    case OP_WRITE_EX:
+    case OP_READ:
+    case OP_DRAIN:
+    case OP_KEY_UPDATE:
+    case OP_SHUTDOWN:
+        return apply_io(m, b, op);
+    case OP_SET_MSF:
+        /* Both contexts and every SSL get the value; all accept it or none. */
+        if (!frag_ok(op->arg))
+            return result(op->kind, 0);
+        m->ctx_frag = frag_set(m->ctx_frag, op->arg);
+        return result(op->kind, 1);
+    case OP_BUF:
+    case OP_COPY:
+    case OP_FILL:
+    case OP_SET_CAP:
+    case OP_SET_VERSION:
+    case OP_SET_CIPHER:
+        return result(op->kind, 1);
+    default:
+        return target_is_ctx(op->target) ? apply_ctx(&m->world, op) : apply_ssl(&m->world, op);
     }
 }

@@ -1,17 +1,33 @@
-/* fuzz/model_side.h: runs an op on the model (model/world.h). */
+/* fuzz/model_side.h: runs an op on the model (model/world.h for the objects
+ * and their masks, model/conn.h for the connection's I/O). */
 #ifndef SSLMODE_FUZZ_MODEL_SIDE_H
 #define SSLMODE_FUZZ_MODEL_SIDE_H
 
+#include "../model/conn.h"
 #include "../model/world.h"
+#include "buffers.h"
+#include "config.h"
 #include "op.h"
 #include "outcome.h"
 
-/* Whether the op's precondition holds in this state (the harness only makes
- * calls on objects it holds). Returns 1, or 0 with the reason in *why. */
-int model_applicable(const struct model_world *w, const struct op *op,
-                     const char **why);
+struct model_state {
+    struct model_world world;
+    struct frag ctx_frag;   /* max/split send fragment the contexts hold */
+    struct model_conn conn; /* the connection, while world.connected */
+};
 
-/* Runs an applicable op: updates *w and returns what the call returns. */
-struct outcome model_apply(struct model_world *w, const struct op *op);
+void model_init(struct model_state *m);
+
+/* Whether the op's precondition holds in this state (the harness only makes
+ * calls on objects it holds, within the model's limits). Returns 1, or 0
+ * with the reason in *why. */
+int model_applicable(const struct model_state *m, const struct buffers *b,
+                     const struct op *op, const char **why);
+
+/* Runs an applicable op: updates *m and returns what the call returns. The
+ * buffers are read only (the executor runs buffer ops), and so is the
+ * configuration (the executor applies `set`; connect reads it). */
+struct outcome model_apply(struct model_state *m, const struct buffers *b,
+                           const struct session_config *cfg, const struct op *op);
 
 #endif

@@ -1,35 +1,55 @@
 /* fuzz/op.c: the table of calls, and the op printer. */
 #include "op.h"
 
+#include "config.h"
 #include "text.h"
 
 const char *const target_names[TGT_COUNT] = {
     "cctx", "sctx", "client", "server", "cdup", "sdup", "",
 };
 
-/* Rules: spec/mask.md. The API column names the call the real side makes
- * (real_openssl.c). */
+/* The scenario words, what each call takes and returns, the OpenSSL call the
+ * real side makes (real_openssl.c), and the spec rules it checks. */
 const struct op_info op_table[OP_KIND_COUNT] = {
     [OP_SET_MODE] = { "set_mode", ON_CTX_OR_SSL, ARG_MASK, RES_MASK,
-                      "SSL_CTX_set_mode / SSL_set_mode",
-                      "MASK-02 MASK-05 MASK-06" },
+                      "SSL_CTX_set_mode / SSL_set_mode", "MASK-02 MASK-05 MASK-06" },
     [OP_CLEAR_MODE] = { "clear_mode", ON_CTX_OR_SSL, ARG_MASK, RES_MASK,
-                        "SSL_CTX_clear_mode / SSL_clear_mode",
-                        "MASK-03 MASK-05 MASK-06" },
+                        "SSL_CTX_clear_mode / SSL_clear_mode", "MASK-03 MASK-05 MASK-06" },
     [OP_GET_MODE] = { "get_mode", ON_CTX_OR_SSL, ARG_NONE, RES_MASK,
-                      "SSL_CTX_get_mode / SSL_get_mode",
-                      "MASK-01 MASK-04 MASK-07" },
+                      "SSL_CTX_get_mode / SSL_get_mode", "MASK-01 MASK-04 MASK-07" },
     [OP_NEW] = { "new", ON_SSL, ARG_NONE, RES_OK, "SSL_new", "MASK-07" },
     [OP_FREE] = { "free", ON_SSL, ARG_NONE, RES_OK, "SSL_free", "MASK-11" },
     [OP_CLEAR] = { "clear", ON_SSL, ARG_NONE, RES_INT, "SSL_clear", "MASK-09" },
-    [OP_SET_CTX] = { "set_ctx", ON_SSL, ARG_CTX, RES_CTX, "SSL_set_SSL_CTX",
-                     "MASK-08" },
+    [OP_SET_CTX] = { "set_ctx", ON_SSL, ARG_CTX, RES_CTX, "SSL_set_SSL_CTX", "MASK-08" },
     [OP_GET_CTX] = { "get_ctx", ON_SSL, ARG_NONE, RES_CTX, "SSL_get_SSL_CTX",
                      "MASK-08 MASK-10" },
-    [OP_DUP] = { "dup", ON_PAIR_SSL, ARG_NONE, RES_DUP, "SSL_dup",
-                 "MASK-10 MASK-11" },
-    [OP_CONNECT] = { "connect", ON_PAIR, ARG_NONE, RES_INT,
-                     "SSL_new + SSL_do_handshake", "MASK-07 MASK-12" },
+    [OP_DUP] = { "dup", ON_PAIR_SSL, ARG_NONE, RES_DUP, "SSL_dup", "MASK-10 MASK-11" },
+    [OP_CONNECT] = { "connect", ON_NONE, ARG_NONE, RES_INT, "SSL_new + SSL_do_handshake",
+                     "MASK-07 MASK-12" },
+    [OP_WRITE] = { "write", ON_PAIR_SSL, ARG_LENGTH_FROM, RES_IO, "SSL_write",
+                   "WRITE-01..WRITE-12, WRITE-17" },
+    [OP_WRITE_EX] = { "write_ex", ON_PAIR_SSL, ARG_LENGTH_FROM, RES_IO, "SSL_write_ex",
+                      "WRITE-01..WRITE-12, WRITE-17" },
+    [OP_READ] = { "read", ON_PAIR_SSL, ARG_COUNT, RES_IO, "SSL_read", "WRITE-13 WRITE-14" },
+    [OP_DRAIN] = { "drain", ON_PAIR_SSL, ARG_NONE, RES_IO, "SSL_read until <= 0",
+                   "WRITE-13 WRITE-14" },
+    [OP_KEY_UPDATE] = { "key_update", ON_PAIR_SSL, ARG_OPT_REQUESTED, RES_IO,
+                        "SSL_key_update", "WRITE-15" },
+    [OP_SHUTDOWN] = { "shutdown", ON_PAIR_SSL, ARG_NONE, RES_IO, "SSL_shutdown",
+                      "WRITE-16 WRITE-17" },
+    [OP_BUF] = { "buf", ON_NONE, ARG_BUF_NEW, RES_OK, "(the application's memory)", "WRITE-08" },
+    [OP_COPY] = { "copy", ON_NONE, ARG_BUF_COPY, RES_OK, "(the application's memory)",
+                  "WRITE-08" },
+    [OP_FILL] = { "fill", ON_NONE, ARG_BUF_FILL, RES_OK, "(the application's memory)",
+                  "WRITE-10" },
+    [OP_SET_CAP] = { "set cap", ON_NONE, ARG_COUNT, RES_OK, "BIO_new_bio_pair at connect",
+                     "WRITE-02" },
+    [OP_SET_MSF] = { "set max_send_fragment", ON_NONE, ARG_COUNT, RES_INT,
+                     "SSL_CTX_set_max_send_fragment / SSL_set_max_send_fragment", "WRITE-01" },
+    [OP_SET_VERSION] = { "set version", ON_NONE, ARG_VERSION, RES_OK,
+                         "SSL_set_min/max_proto_version at connect", "WRITE-01" },
+    [OP_SET_CIPHER] = { "set cipher", ON_NONE, ARG_CIPHER, RES_OK,
+                        "SSL_set_ciphersuites / SSL_set_cipher_list at connect", "WRITE-01" },
 };
 
 int target_is_ctx(enum target t)
@@ -61,21 +81,15 @@ int op_target_ok(enum op_kind k, enum target t)
         return t >= TGT_CLIENT && t <= TGT_SDUP;
     case ON_PAIR_SSL:
         return t == TGT_CLIENT || t == TGT_SERVER;
-    case ON_PAIR:
-        return t == TGT_PAIR;
+    case ON_NONE:
     default:
-        return 0;
+        return t == TGT_NONE;
     }
 }
 
-void op_print(FILE *f, const struct op *op)
+static void print_args(FILE *f, const struct op *op)
 {
-    const struct op_info *in = &op_table[op->kind];
-    if (op->target == TGT_PAIR)
-        fputs(in->name, f);
-    else
-        fprintf(f, "%s %s", target_names[op->target], in->name);
-    switch (in->arg) {
+    switch (op_table[op->kind].arg) {
     case ARG_MASK:
         fputc(' ', f);
         text_mask_arg(f, op->arg);
@@ -83,15 +97,56 @@ void op_print(FILE *f, const struct op *op)
     case ARG_CTX:
         fprintf(f, " %s", target_names[TGT_CCTX + (op->arg ? 1 : 0)]);
         break;
+    case ARG_LENGTH_FROM:
+        fprintf(f, " %ld", op->arg);
+        if (op->buf[0] || op->off)
+            fprintf(f, op->off ? " from %s+%u" : " from %s", op->buf[0] ? op->buf : DEFAULT_BUF,
+                    op->off);
+        break;
+    case ARG_COUNT:
+        fprintf(f, " %ld", op->arg);
+        break;
+    case ARG_OPT_REQUESTED:
+        if (op->arg)
+            fputs(" requested", f);
+        break;
+    case ARG_BUF_NEW:
+        fprintf(f, " %s %ld", op->buf, op->arg);
+        if (op->arg2 >= 0)
+            fprintf(f, " fill 0x%02lx", op->arg2);
+        break;
+    case ARG_BUF_COPY:
+        fprintf(f, " %s %s", op->buf, op->buf2);
+        break;
+    case ARG_BUF_FILL:
+        fprintf(f, " %s 0x%02lx", op->buf, op->arg2);
+        break;
+    case ARG_VERSION:
+        fputs(op->arg == 12 ? " 1.2" : " 1.3", f);
+        break;
+    case ARG_CIPHER:
+        fprintf(f, " %s", cipher_table[op->arg].name);
+        break;
     case ARG_NONE:
     default:
         break;
     }
 }
 
+void op_print(FILE *f, const struct op *op)
+{
+    const struct op_info *in = &op_table[op->kind];
+    if (op->target == TGT_NONE)
+        fputs(in->name, f);
+    else
+        fprintf(f, "%s %s", target_names[op->target], in->name);
+    print_args(f, op);
+}
+
 void op_print_api(FILE *f, const struct op *op)
 {
     const char *on = target_names[op->target];
+    const char *from = op->buf[0] ? op->buf : DEFAULT_BUF;
     switch (op->kind) {
     case OP_SET_MODE:
     case OP_CLEAR_MODE:
@@ -111,10 +166,27 @@ void op_print_api(FILE *f, const struct op *op)
         fprintf(f, "SSL_set_SSL_CTX(%s, %s)", on, target_names[TGT_CCTX + (op->arg ? 1 : 0)]);
         break;
     case OP_CONNECT:
-        fputs("SSL_new as needed, then SSL_do_handshake(client), SSL_do_handshake(server) until done", f);
+        fputs("SSL_new as needed, then SSL_do_handshake(client), SSL_do_handshake(server) "
+              "until done", f);
+        break;
+    case OP_WRITE:
+        fprintf(f, "SSL_write(%s, %s + %u, %ld)", on, from, op->off, op->arg);
+        break;
+    case OP_WRITE_EX:
+        fprintf(f, "SSL_write_ex(%s, %s + %u, %ld, &written)", on, from, op->off, op->arg);
+        break;
+    case OP_READ:
+        fprintf(f, "SSL_read(%s, buf, %ld)", on, op->arg);
+        break;
+    case OP_DRAIN:
+        fprintf(f, "SSL_read(%s, buf, 16384) until it returns <= 0", on);
+        break;
+    case OP_KEY_UPDATE:
+        fprintf(f, "SSL_key_update(%s, SSL_KEY_UPDATE_%s)", on,
+                op->arg ? "REQUESTED" : "NOT_REQUESTED");
         break;
     default:
-        fprintf(f, "%s(%s)", op_table[op->kind].api, on);
+        fprintf(f, "%s%s%s%s", op_table[op->kind].api, *on ? "(" : "", on, *on ? ")" : "");
         break;
     }
 }

@@ -3,29 +3,49 @@
 #ifndef SSLMODE_FUZZ_OUTCOME_H
 #define SSLMODE_FUZZ_OUTCOME_H
 
+#include <stdint.h>
 #include <stdio.h>
 
+#include "../model/conn.h"
 #include "op.h"
 
 struct outcome {
     enum result_kind kind;
-    long value; /* the mask, the int, DUP_NEW/DUP_SAME, the context index;
-                 * RES_OK: 1, or 0 when the call returned NULL */
+    long value;      /* the return value: mask, int, DUP_NEW/DUP_SAME, context
+                      * index; RES_OK: 1, or 0 when the call returned NULL */
+    /* RES_IO only: */
+    int err;         /* SSL_get_error class */
+    int reason;      /* reason of the first error in the queue, 0 if empty */
+    long count;      /* bytes written or read */
+    int ex;          /* the call reports its count separately (SSL_write_ex) */
+    uint64_t digest; /* reads: digest of the bytes delivered */
+    struct src src;  /* model reads: where the bytes came from (not compared) */
+    char from[32];   /* the same as text, e.g. "a+16384" */
 };
 
 int outcome_equal(const struct outcome *a, const struct outcome *b);
 
+/* Whether an outcome meets an expectation: the fields an expectation can
+ * state (not the bytes a read delivered: the differential check has them). */
+int outcome_meets(const struct outcome *got, const struct outcome *expect);
+
 /* Prints the outcome as the runner and the reports show it, e.g.
- * "0x14 AUTO_RETRY|RELEASE_BUFFERS", "same", "sctx". */
+ * "0x14 AUTO_RETRY|RELEASE_BUFFERS", "same", "-1 WANT_WRITE",
+ * "-1 SSL BAD_WRITE_RETRY", "16384 from a+16384". */
 void outcome_print(FILE *f, const struct outcome *o);
 
 /* Prints the outcome as an expectation (`=> ...`) that outcome_parse reads
- * back: like outcome_print, but a mask as its names only. */
+ * back: like outcome_print, but a mask as its names only and no provenance. */
 void outcome_print_expect(FILE *f, const struct outcome *o);
 
 /* Parses an expectation (the text after "=>") for a call returning kind k.
  * Returns 0 on success; on failure a message in *why. */
-int outcome_parse(enum result_kind k, const char *s, struct outcome *out,
+int outcome_parse(enum result_kind k, int ex, const char *s, struct outcome *out,
                   const char **why);
+
+/* Names of SSL_get_error classes and SSL_R_* reasons ("WANT_WRITE",
+ * "BAD_LENGTH"), NULL if the value has none. */
+const char *errclass_name(int err);
+const char *reason_name(int reason);
 
 #endif

@@ -23,6 +23,11 @@
  * server whichever context SSL_set_SSL_CTX gave it. NULL on failure. */
 SSL_CTX *pair_ctx_new(int side);
 
+/* Pins one SSL to a single cipher suite and its version (TLS 1.3 or 1.2),
+ * and to no session tickets (no post-handshake messages in flight). Returns
+ * 1, or 0 on failure. */
+int pair_configure(SSL *ssl, const char *cipher, int tls13);
+
 /* Joins client and server with a fresh BIO pair of `cap` bytes each way and
  * sets their roles. Returns 1, or 0 on failure. */
 int pair_join(SSL *client, SSL *server, size_t cap);

@@ -65,6 +65,15 @@ SSL_CTX *pair_ctx_new(int side)
     return ctx;
 }
 
+int pair_configure(SSL *ssl, const char *cipher, int tls13)
+{
+    int version = tls13 ? TLS1_3_VERSION : TLS1_2_VERSION;
+    if (!SSL_set_min_proto_version(ssl, version) || !SSL_set_max_proto_version(ssl, version) ||
+        !SSL_set_num_tickets(ssl, 0))
+        return 0;
+    return tls13 ? SSL_set_ciphersuites(ssl, cipher) : SSL_set_cipher_list(ssl, cipher);
+}
+
 int pair_join(SSL *client, SSL *server, size_t cap)
 {
     BIO *c = NULL, *s = NULL;
@@ -84,11 +93,20 @@ static int retryable(SSL *ssl, int rc)
     return e == SSL_ERROR_WANT_READ || e == SSL_ERROR_WANT_WRITE;
 }
 
+/* Bytes moved so far, both ways: the progress of the handshake. */
+static uint64_t moved(SSL *client, SSL *server)
+{
+    return BIO_number_written(SSL_get_wbio(client)) + BIO_number_written(SSL_get_wbio(server)) +
+           BIO_number_read(SSL_get_rbio(client)) + BIO_number_read(SSL_get_rbio(server));
+}
+
 int pair_handshake(SSL *client, SSL *server)
 {
     int client_done = 0, server_done = 0;
-    /* A TLS 1.3 or 1.2 handshake needs at most a few flights each way. */
-    for (int round = 0; round < 16; round++) {
+    /* Round after round while bytes move: a small transport needs many. */
+    for (;;) {
+        uint64_t before = moved(client, server);
+        int was_client = client_done, was_server = server_done;
         if (!client_done) {
             int rc = SSL_do_handshake(client);
             client_done = rc == 1;
@@ -103,6 +121,8 @@ int pair_handshake(SSL *client, SSL *server)
         }
         if (client_done && server_done)
             return 1;
+        if (moved(client, server) == before && was_client == client_done &&
+            was_server == server_done)
+            return 0; /* stuck */
     }
-    return 0;
 }

@@ -3,23 +3,31 @@
 #ifndef SSLMODE_FUZZ_REAL_H
 #define SSLMODE_FUZZ_REAL_H
 
+#include "buffers.h"
+#include "config.h"
 #include "op.h"
 #include "outcome.h"
 
 struct real;
 
+/* `drain`: reads of DRAIN_READ bytes, at most DRAIN_READS of them. */
+#define DRAIN_READ 16384
+#define DRAIN_READS 64
+
 /* The contexts for a scenario, no SSL yet. NULL on failure.
  * REAL_FRESH makes them with SSL_CTX_new. REAL_REUSED (the fuzz targets)
- * makes them once per process and hands them out again with their masks
- * restored to what SSL_CTX_new gave: SSL_CTX_new costs about as much as a
- * handshake, and the mask is the only context state a scenario changes
- * (spec/mask.md, "The session pair"). */
+ * makes them once per process and hands them out again with their masks and
+ * fragment sizes restored to what SSL_CTX_new gave: SSL_CTX_new costs about
+ * as much as a handshake, and those are the only context state a scenario
+ * changes (spec/mask.md, "The session pair"). */
 enum real_contexts { REAL_FRESH, REAL_REUSED };
 struct real *real_open(enum real_contexts how);
 void real_close(struct real *r);
 
-/* Makes the op's call(s) on the library and returns what they returned. */
-struct outcome real_apply(struct real *r, const struct op *op);
+/* Makes the op's call(s) on the library and returns what they returned.
+ * Buffer ops are the executor's; connect reads the configuration. */
+struct outcome real_apply(struct real *r, struct buffers *b, const struct session_config *cfg,
+                          const struct op *op);
 
 /* What the library shows after a step, for the state comparison. */
 int real_slot_live(struct real *r, int slot);
@@ -27,6 +35,20 @@ long real_ctx_mode(struct real *r, int ctx);    /* SSL_CTX_get_mode */
 long real_ssl_mode(struct real *r, int slot);   /* SSL_get_mode */
 long real_ssl_ctx(struct real *r, int slot);    /* SSL_get_SSL_CTX, as 0/1, -1 */
 int real_same_object(struct real *r, int a, int b);
+
+/* For the connected client (side 0) and server (side 1). */
+struct real_io_state {
+    long in_transport; /* bytes this side wrote that its peer has not read */
+    long pending;      /* SSL_pending */
+    int shutdown;      /* SSL_get_shutdown */
+    int in_init;       /* SSL_in_init */
+    int key_update;    /* SSL_get_key_update_type */
+    int want;          /* SSL_want */
+};
+struct real_io_state real_io(struct real *r, int side);
+
+/* The bytes the last read returned. */
+const unsigned char *real_last_read(struct real *r);
 
 /* The library's name and version, for reports. */
 const char *real_version(void);

@@ -2,7 +2,9 @@
 #include "real.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <openssl/crypto.h>
+#include <openssl/err.h>
 
 #include "../model/world.h"
 #include "pair.h"
@@ -13,6 +15,9 @@ struct real {
     SSL *joined[2]; /* the client and server last joined by connect */
     int reused;     /* ctx[] belong to the process, not to this scenario */
 };
+
+/* Where reads land (one for the process: a read is at most BUF_SIZE_MAX). */
+static unsigned char scratch[BUF_SIZE_MAX];
 
 /* REAL_REUSED: the process's contexts, and the masks SSL_CTX_new gave them. */
 static SSL_CTX *kept[CTX_COUNT];
@@ -28,6 +33,10 @@ static SSL_CTX *reused_ctx(int c)
     }
     SSL_CTX_clear_mode(kept[c], -1L);
     SSL_CTX_set_mode(kept[c], kept_mode[c]);
+    /* Raising max_send_fragment leaves split_send_fragment where it was:
+     * put both back. */
+    SSL_CTX_set_max_send_fragment(kept[c], SSL3_RT_MAX_PLAIN_LENGTH);
+    SSL_CTX_set_split_send_fragment(kept[c], SSL3_RT_MAX_PLAIN_LENGTH);
     return kept[c];
 }
 
@@ -73,7 +82,10 @@ static long ctx_index(const struct real *r, const SSL_CTX *ctx)
 
 static struct outcome result(enum op_kind k, long v)
 {
-    struct outcome o = { op_table[k].result, v };
+    struct outcome o;
+    memset(&o, 0, sizeof o);
+    o.kind = op_table[k].result;
+    o.value = v;
     return o;
 }
 
@@ -107,7 +119,7 @@ static int already_connected(const struct real *r)
            SSL_is_init_finished(c) && SSL_is_init_finished(s);
 }
 
-static struct outcome connect_pair(struct real *r)
+static struct outcome connect_pair(struct real *r, const struct session_config *cfg)
 {
     if (already_connected(r))
         return result(OP_CONNECT, pair_handshake(r->slot[SLOT_CLIENT],
@@ -116,19 +128,17 @@ static struct outcome connect_pair(struct real *r)
         if (!r->slot[s])
             r->slot[s] = SSL_new(r->ctx[s]);
     SSL *c = r->slot[SLOT_CLIENT], *s = r->slot[SLOT_SERVER];
-    if (!c || !s || !pair_join(c, s, PAIR_DEFAULT_CAP))
+    const struct cipher_info *ci = &cipher_table[cfg->cipher];
+    if (!c || !s || !pair_configure(c, ci->name, ci->tls13) ||
+        !pair_configure(s, ci->name, ci->tls13) || !pair_join(c, s, cfg->cap))
         return result(OP_CONNECT, 0);
     r->joined[0] = c;
     r->joined[1] = s;
     return result(OP_CONNECT, pair_handshake(c, s));
 }
 
-struct outcome real_apply(struct real *r, const struct op *op)
+static struct outcome apply_ssl(struct real *r, const struct op *op)
 {
-    if (op->kind == OP_CONNECT)
-        return connect_pair(r);
-    if (target_is_ctx(op->target))
-        return apply_ctx(r, op);
     int s = target_slot(op->target);
     SSL *ssl = r->slot[s];
     if (!ssl && op->kind != OP_NEW)
@@ -165,6 +175,109 @@ struct outcome real_apply(struct real *r, const struct op *op)
     }
 }
 
+/* An I/O call's outcome: its return, SSL_get_error, the first queued reason
+ * (the queue is cleared before the call and after). */
+static struct outcome io_result(SSL *ssl, const struct op *op, int ret, size_t count)
+{
+    struct outcome o = result(op->kind, ret);
+    o.err = SSL_get_error(ssl, ret);
+    unsigned long e = ERR_peek_error();
+    o.reason = e ? ERR_GET_REASON(e) : 0;
+    ERR_clear_error();
+    o.count = (long) count;
+    o.ex = op->kind == OP_WRITE_EX;
+    return o;
+}
+
+static struct outcome apply_io(struct real *r, struct buffers *b, const struct op *op)
+{
+    SSL *ssl = r->slot[target_slot(op->target)];
+    ERR_clear_error();
+    switch (op->kind) {
+    case OP_WRITE:
+    case OP_WRITE_EX: {
+        int a = bufs_find(b, op->buf[0] ? op->buf : DEFAULT_BUF);
+        if (a < 0)
+            abort(); /* the executor makes the default buffer first */
+        const unsigned char *from = b->a[a].mem + op->off;
+        if (op->kind == OP_WRITE) {
+            int ret = SSL_write(ssl, from, (int) op->arg);
+            return io_result(ssl, op, ret, ret > 0 ? (size_t) ret : 0);
+        }
+        size_t written = 0;
+        int ret = SSL_write_ex(ssl, from, (size_t) op->arg, &written);
+        return io_result(ssl, op, ret, written);
+    }
+    case OP_READ: {
+        int ret = SSL_read(ssl, scratch, (int) op->arg);
+        struct outcome o = io_result(ssl, op, ret, ret > 0 ? (size_t) ret : 0);
+        o.digest = digest_bytes(DIGEST_INIT, scratch, ret > 0 ? (uint32_t) ret : 0);
+        return o;
+    }
+    case OP_DRAIN: {
+        size_t total = 0;
+        int ret = 1;
+        for (int i = 0; i < DRAIN_READS && total + DRAIN_READ <= BUF_SIZE_MAX && ret > 0; i++) {
+            ret = SSL_read(ssl, scratch + total, DRAIN_READ);
+            if (ret > 0)
+                total += (size_t) ret;
+        }
+        struct outcome o = io_result(ssl, op, ret, total);
+        o.value = (long) total;
+        if (ret > 0)
+            o.err = 0; /* stopped at the limit, not by a failed read */
+        o.digest = digest_bytes(DIGEST_INIT, scratch, (uint32_t) total);
+        return o;
+    }
+    case OP_KEY_UPDATE:
+        return io_result(ssl, op,
+                         SSL_key_update(ssl, op->arg ? SSL_KEY_UPDATE_REQUESTED
+                                                     : SSL_KEY_UPDATE_NOT_REQUESTED), 0);
+    case OP_SHUTDOWN:
+    default:
+        return io_result(ssl, op, SSL_shutdown(ssl), 0);
+    }
+}
+
+/* Both contexts and every SSL: the application configures everything. */
+static struct outcome set_msf(struct real *r, const struct op *op)
+{
+    long ok = 1;
+    for (int c = 0; c < CTX_COUNT; c++)
+        ok &= SSL_CTX_set_max_send_fragment(r->ctx[c], op->arg);
+    for (int s = 0; s < SLOT_COUNT; s++)
+        if (r->slot[s])
+            ok &= SSL_set_max_send_fragment(r->slot[s], op->arg);
+    return result(op->kind, ok);
+}
+
+struct outcome real_apply(struct real *r, struct buffers *b, const struct session_config *cfg,
+                          const struct op *op)
+{
+    switch (op->kind) {
+    case OP_CONNECT:
+        return connect_pair(r, cfg);
+    case OP_WRITE:
+    case OP_WRITE_EX:
+    case OP_READ:
+    case OP_DRAIN:
+    case OP_KEY_UPDATE:
+    case OP_SHUTDOWN:
+        return apply_io(r, b, op);
+    case OP_SET_MSF:
+        return set_msf(r, op);
+    case OP_BUF:
+    case OP_COPY:
+    case OP_FILL:
+    case OP_SET_CAP:
+    case OP_SET_VERSION:
+    case OP_SET_CIPHER:
+        return result(op->kind, 1);
+    default:
+        return target_is_ctx(op->target) ? apply_ctx(r, op) : apply_ssl(r, op);
+    }
+}
+
 int real_slot_live(struct real *r, int slot)
 {
     return r->slot[slot] != NULL;
@@ -188,4 +301,23 @@ long real_ssl_ctx(struct real *r, int slot)
 int real_same_object(struct real *r, int a, int b)
 {
     return r->slot[a] != NULL && r->slot[a] == r->slot[b];
+}
+
+struct real_io_state real_io(struct real *r, int side)
+{
+    SSL *ssl = r->slot[side], *peer = r->slot[1 - side];
+    struct real_io_state st;
+    st.in_transport = (long) BIO_ctrl_pending(SSL_get_rbio(peer));
+    st.pending = SSL_pending(ssl);
+    st.shutdown = SSL_get_shutdown(ssl);
+    st.in_init = SSL_in_init(ssl);
+    st.key_update = SSL_get_key_update_type(ssl);
+    st.want = SSL_want(ssl);
+    return st;
+}
+
+const unsigned char *real_last_read(struct real *r)
+{
+    (void) r;
+    return scratch;
 }

@@ -1,6 +1,8 @@
 /* fuzz/report.c: see report.h. */
 #include "report.h"
 
+#include <string.h>
+
 #include "exec.h"
 
 void report_trace(FILE *f, const struct session *ss)
@@ -46,7 +48,8 @@ void report_mismatch(FILE *f, const struct session *ss, const struct mismatch *m
         outcome_print(f, &m->model);
         fputc('\n', f);
     }
-    fprintf(f, "  rule:    %s (spec/mask.md)\n", m->rule);
+    fprintf(f, "  rule:    %s (spec/%s.md)\n", m->rule,
+            strncmp(m->rule, "WRITE", 5) == 0 ? "write" : "mask");
     fputs("trace (a scenario: save the lines and run `sslmode run FILE`):\n", f);
     report_trace(f, ss);
     fputs("==== end of report ====\n", f);

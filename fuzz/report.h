@@ -11,7 +11,7 @@
 struct session;
 
 struct mismatch {
-    char what[128];        /* what differs: a return value or a state item */
+    char what[256];        /* what differs: a return value or a state item */
     const char *rule;      /* spec rule(s) */
     struct outcome real;
     struct outcome model;

@@ -11,7 +11,8 @@ static int usage(void)
 {
     fputs("usage: sslmode run [-q] FILE...   run scenarios on the model and on OpenSSL\n"
           "       sslmode record FILE        print FILE with OpenSSL's answers as `=>` expectations\n"
-          "       sslmode decode FILE...     print fuzz inputs (mask target) as scenarios\n"
+          "       sslmode decode [--target mask|write] FILE...\n"
+          "                                  print fuzz inputs as scenarios (default: mask)\n"
           "       sslmode names              list the SSL_MODE_* names and values\n"
           "exit: 0 all agree and every expectation holds, 1 otherwise, 2 bad input\n",
           stderr);
@@ -84,6 +85,19 @@ static unsigned char *slurp(const char *path, size_t *size)
 
 static int cmd_decode(int argc, char **argv)
 {
+    enum fuzz_target t = TARGET_MASK;
+    if (argc >= 2 && strcmp(argv[0], "--target") == 0) {
+        int found = 0;
+        for (int k = 0; k < TARGET_COUNT; k++)
+            if (strcmp(argv[1], fuzz_target_names[k]) == 0)
+                t = (enum fuzz_target) k, found = 1;
+        if (!found) {
+            fprintf(stderr, "sslmode decode: unknown target `%s` (mask, write)\n", argv[1]);
+            return 2;
+        }
+        argc -= 2;
+        argv += 2;
+    }
     if (argc == 0)
         return usage();
     for (int i = 0; i < argc; i++) {
@@ -92,9 +106,10 @@ static int cmd_decode(int argc, char **argv)
         if (!data)
             return 2;
         struct op ops[DECODE_MAX_OPS];
-        size_t n = decode_mask(data, size, ops, DECODE_MAX_OPS);
+        size_t n = decode(t, data, size, ops, DECODE_MAX_OPS);
         free(data);
-        printf("# %s: %zu bytes, %zu steps (fuzz target mask)\n", argv[i], size, n);
+        printf("# %s: %zu bytes, %zu steps (fuzz target %s)\n", argv[i], size, n,
+               fuzz_target_names[t]);
         for (size_t k = 0; k < n; k++) {
             op_print(stdout, &ops[k]);
             putchar('\n');

@@ -73,16 +73,18 @@ done
 
 # 6. Decode and run: a fuzz input printed as a scenario runs the same steps
 #    and agrees.
-n=0 bad=0
-for f in fuzz/corpus/mask/*; do
-  n=$((n + 1))
-  if ! $B/sslmode decode "$f" >"$tmp/decoded.scn" 2>&1 ||
-     ! $B/sslmode run -q "$tmp/decoded.scn" >"$tmp/run.out" 2>&1; then
-    bad=$((bad + 1)); echo "decode then run failed: $f"; tail -20 "$tmp/run.out"
-  fi
+for d in fuzz/corpus/*/; do
+  t=$(basename "$d") n=0 bad=0
+  for f in "$d"*; do
+    n=$((n + 1))
+    if ! $B/sslmode decode --target "$t" "$f" >"$tmp/decoded.scn" 2>&1 ||
+       ! $B/sslmode run -q "$tmp/decoded.scn" >"$tmp/run.out" 2>&1; then
+      bad=$((bad + 1)); echo "decode then run failed: $f"; tail -20 "$tmp/run.out"
+    fi
+  done
+  if [ "$bad" -eq 0 ] && [ "$n" -gt 0 ]; then pass "decode $t: $n corpus inputs print as scenarios that run and agree"
+  else fail "decode $t: $bad of $n corpus inputs"; fi
 done
-if [ "$bad" -eq 0 ] && [ "$n" -gt 0 ]; then pass "decode: $n mask corpus inputs print as scenarios that run and agree"
-else fail "decode: $bad of $n mask corpus inputs"; fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,47 @@
+/* fuzz/config.h: the session parameters a scenario or a fuzz input chooses
+ * before `connect`, and the table of cipher suites the harness negotiates,
+ * with the size each gives a record on the wire (spec/write.md, WRITE-01). */
+#ifndef SSLMODE_FUZZ_CONFIG_H
+#define SSLMODE_FUZZ_CONFIG_H
+
+#include "../model/conn.h"
+#include "op.h"
+
+struct cipher_info {
+    const char *name;  /* OpenSSL's name */
+    int tls13;         /* a TLS 1.3 suite (else TLS 1.2) */
+    struct shape shape; /* wire bytes of a record: see conn_wire */
+};
+
+/* Only suites without multi-record writes: the CBC suites here always run
+ * with encrypt-then-MAC, so the x86 multiblock path (which needs it off)
+ * never applies (spec/write.md, divergence table). */
+#define CIPHER_COUNT 9
+extern const struct cipher_info cipher_table[CIPHER_COUNT];
+
+/* Index of the default suite of each version. */
+#define CIPHER_DEFAULT_13 0
+#define CIPHER_DEFAULT_12 3
+
+/* What the harness sets up at the next connect. (max_send_fragment is not
+ * here: `set max_send_fragment` goes to the library at once, and the model
+ * keeps what the contexts hold.) */
+struct session_config {
+    uint32_t cap; /* BIO pair capacity each way */
+    int cipher;   /* index into cipher_table (it fixes the version) */
+};
+
+struct session_config config_default(void);
+
+/* Applies `set cap`, `set version` or `set cipher`; returns 0 if op was
+ * none of them. (`set version` picks that version's default suite.) */
+int config_apply(struct session_config *cfg, const struct op *op);
+
+/* The cipher index of a name, or -1. */
+int cipher_find(const char *name);
+
+/* The model's parameters for a connection made with this configuration and
+ * these fragment sizes. */
+struct conn_params config_params(struct session_config cfg, struct frag frag);
+
+#endif
