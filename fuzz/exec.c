@@ -192,6 +192,8 @@ int session_step(struct session *ss, const struct op *op, int line, FILE *report
         abort(); /* session_applicable leaves room for the default buffer */
     e->real = real_apply(ss->real, &ss->bufs, &ss->cfg, op);
     e->model = model_apply(&ss->model, &ss->bufs, &ss->cfg, op);
+    if (e->model.reason == REASON_MODEL_FULL)
+        return -1;
 
     struct mismatch m = { 0 };
     if (!outcome_equal(&e->real, &e->model)) {

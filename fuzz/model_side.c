@@ -25,8 +25,8 @@ static int io_applicable(const struct model_state *m, const struct buffers *b,
     }
     if (op->kind != OP_WRITE && op->kind != OP_WRITE_EX)
         return 1;
-    *why = "a write takes 0 to 1048576 bytes";
-    if (op->arg < 0 || op->arg > (long) BUF_SIZE_MAX)
+    *why = "a write takes 0 to 131072 bytes (the model's WRITE_LEN_MAX)";
+    if (op->arg < 0 || op->arg > WRITE_LEN_MAX)
         return 0;
     int a = op->buf[0] ? bufs_find(b, op->buf) : bufs_find(b, DEFAULT_BUF);
     uint32_t size = a >= 0 ? b->a[a].size : op->buf[0] ? 0 : DEFAULT_BUF_SIZE;
@@ -40,7 +40,7 @@ static int io_applicable(const struct model_state *m, const struct buffers *b,
     if ((uint64_t) op->off + (uint64_t) op->arg > size)
         return 0;
     *why = "more records in flight than the model holds (read some first)";
-    return conn_room(m->conn, target_slot(op->target), (uint32_t) op->arg);
+    return conn_room(m->conn, target_slot(op->target));
 }
 
 int model_applicable(const struct model_state *m, const struct buffers *b,

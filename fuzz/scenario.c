@@ -424,6 +424,14 @@ static int run(const struct scenario *sc, FILE *out, int quiet, struct run_total
         /* Only the first disagreement gets the full report: after it the two
          * sides may differ in state, and every later step is suspect. */
         int agree = session_step(&ss, &st->op, st->line, reported ? NULL : out);
+        if (agree < 0) {
+            fprintf(out, "%s:%d: `", sc->path, st->line);
+            op_print(out, &st->op);
+            fprintf(out, "` needs more records in flight than the model holds "
+                         "(REC_MAX, model/conn.h); read some first\n");
+            session_close(&ss);
+            return 2;
+        }
         const struct trace_entry *e = &ss.trace[ss.steps - 1];
         int expect_ok = !st->has_expect || (outcome_meets(&e->real, &st->expect) &&
                                             outcome_meets(&e->model, &st->expect));

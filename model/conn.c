@@ -1,7 +1,8 @@
-/* model/conn.c: the I/O of a connected pair. Contracts: see conn.h.
- * Function by function this follows OpenSSL 3.0's code (ssl/record/
- * rec_layer_s3.c, ssl/ssl_lib.c, ssl/s3_lib.c); spec/write.md gives the rules
- * in words with their sources. */
+/* model/conn.c: the I/O of a connected pair. Contracts: see conn.h; the
+ * helpers here carry their own. Function by function this follows OpenSSL
+ * 3.0's code (ssl/record/rec_layer_s3.c, ssl/ssl_lib.c, ssl/s3_lib.c,
+ * ssl/statem/statem.c); spec/write.md gives the rules in words with their
+ * sources. */
 #include "conn.h"
 
 uint32_t conn_wire(struct shape sh, uint32_t m)
@@ -9,6 +10,37 @@ uint32_t conn_wire(struct shape sh, uint32_t m)
     return sh.base + sh.block * ((m + sh.shift) / sh.block);
 }
 
+int frag_ok(long v)
+{
+    return v >= MSF_MIN && v <= MSF_MAX;
+}
+
+struct frag frag_set(struct frag f, long v)
+{
+    f.msf = (uint32_t) v;
+    if (f.split > f.msf)
+        f.split = f.msf;
+    return f;
+}
+
+/*@ assigns \nothing;
+    ensures \result.buf == buf && \result.off == 0 && \result.ver == 0;
+*/
+static struct src internal(int buf)
+{
+    struct src p;
+    p.buf = buf;
+    p.off = 0;
+    p.ver = 0;
+    return p;
+}
+
+/*@ requires frag_valid(p.frag);
+    assigns \nothing;
+    ensures end_ok(\result);
+    ensures \result.pend_left == 0 && \result.wnum == 0 && \result.hs_left == 0;
+    ensures \result.in_init == 0 && \result.frag == p.frag;
+*/
 static struct end end_init(struct conn_params p)
 {
     struct end e;
@@ -16,9 +48,7 @@ static struct end end_init(struct conn_params p)
     e.pend_tot = 0;
     e.pend_left = 0;
     e.pend_type = REC_APP;
-    e.pend_ptr.buf = BUF_HANDSHAKE;
-    e.pend_ptr.off = 0;
-    e.pend_ptr.ver = 0;
+    e.pend_ptr = internal(BUF_HANDSHAKE);
     e.frag = p.frag;
     e.key_update = KU_NONE;
     e.hs_left = 0;
@@ -35,28 +65,47 @@ static struct end end_init(struct conn_params p)
     return e;
 }
 
+/*@ requires 1 <= cap <= CAP_MAX;
+    assigns \nothing;
+    ensures pipe_ok(\result) && \result.count == 0 && \result.cap == cap;
+*/
+static struct pipe pipe_init(uint32_t cap)
+{
+    struct pipe p;
+    p.cap = cap;
+    p.fill = 0;
+    p.taken = 0;
+    p.head = 0;
+    p.count = 0;
+    /*@ loop invariant 0 <= i <= REC_MAX;
+        loop invariant \forall integer k; 0 <= k < i ==> record_ok(p.rec[k]);
+        loop assigns i, p.rec[0 .. REC_MAX - 1];
+        loop variant REC_MAX - i; */
+    for (int i = 0; i < REC_MAX; i++) {
+        p.rec[i].wire = 1;
+        p.rec[i].plain = 0;
+        p.rec[i].type = REC_APP;
+        p.rec[i].requested = 0;
+        p.rec[i].src = internal(BUF_HANDSHAKE);
+    }
+    return p;
+}
+
 struct model_conn conn_init(struct conn_params p)
 {
     struct model_conn c;
     c.tls13 = p.tls13;
     c.shape = p.shape;
-    for (int s = 0; s < 2; s++) {
-        c.end[s] = end_init(p);
-        c.pipe[s].cap = p.cap;
-        c.pipe[s].fill = 0;
-        c.pipe[s].taken = 0;
-        c.pipe[s].head = 0;
-        c.pipe[s].count = 0;
-    }
+    c.end[SIDE_CLIENT] = end_init(p);
+    c.end[SIDE_SERVER] = end_init(p);
+    c.pipe[SIDE_CLIENT] = pipe_init(p.cap);
+    c.pipe[SIDE_SERVER] = pipe_init(p.cap);
     return c;
 }
 
-int conn_room(struct model_conn c, int s, uint32_t len)
+int conn_room(struct model_conn c, int s)
 {
-    /* A write adds at most one record per split bytes, plus one for the
-     * remainder and one for a KeyUpdate sent first. */
-    uint32_t most = len / c.end[s].frag.split + 2;
-    return (uint32_t) (REC_MAX - c.pipe[s].count) >= most;
+    return c.pipe[s].count <= REC_MAX - WRITE_RECORDS_MAX;
 }
 
 /* --- the transport ------------------------------------------------------ */
@@ -64,6 +113,29 @@ int conn_room(struct model_conn c, int s, uint32_t len)
 /* The writer's end pushes as much of its pending record as the transport
  * takes (ssl3_write_pending's BIO_write loop). A BIO pair accepts a partial
  * record; when nothing more fits, BIO_write fails with the retry flag. */
+/*@ requires conn_ok(c) && valid_side(s) && c.end[s].wnum == 0;
+    assigns \nothing;
+    ensures conn_ok(\result);
+    ensures \result.pipe[s].fill - c.pipe[s].fill == c.end[s].pend_left - \result.end[s].pend_left;
+    ensures \result.end[s].pend_left == 0 ||
+            (\result.pipe[s].fill == \result.pipe[s].cap && \result.end[s].rwstate == RW_WRITING &&
+             \result.end[s].bioflag == BIOF_WRITE);
+    ensures \result.end[s].pend_left <= c.end[s].pend_left;
+    ensures \result.end[s].pend_left == 0 ==> \result.end[s].rwstate == RW_NOTHING;
+    ensures \result.end[1 - s] == c.end[1 - s] && \result.pipe[1 - s] == c.pipe[1 - s];
+    ensures \result.pipe[s].count == c.pipe[s].count && \result.pipe[s].rec == c.pipe[s].rec;
+    ensures \result.pipe[s].head == c.pipe[s].head && \result.pipe[s].taken == c.pipe[s].taken;
+    ensures \result.end[s].wnum == 0 && \result.end[s].dead == c.end[s].dead;
+    ensures \result.end[s].pend_tot == c.end[s].pend_tot && \result.end[s].pend_type == c.end[s].pend_type;
+    ensures \result.end[s].pend_ptr == c.end[s].pend_ptr && \result.end[s].in_init == c.end[s].in_init;
+    ensures \result.end[s].sent_shutdown == c.end[s].sent_shutdown;
+    ensures \result.end[s].alert_dispatch == c.end[s].alert_dispatch;
+    ensures \result.end[s].key_update == c.end[s].key_update && \result.end[s].hs_left == c.end[s].hs_left;
+    ensures \result.end[s].frag == c.end[s].frag && \result.end[s].received_shutdown == c.end[s].received_shutdown;
+    ensures \result.end[s].data_left == c.end[s].data_left && \result.end[s].data_src == c.end[s].data_src;
+    ensures \result.end[s].held == c.end[s].held;
+    ensures \result.tls13 == c.tls13 && \result.shape == c.shape;
+*/
 static struct model_conn push_pending(struct model_conn c, int s)
 {
     uint32_t space = c.pipe[s].cap - c.pipe[s].fill;
@@ -81,27 +153,26 @@ static struct model_conn push_pending(struct model_conn c, int s)
 }
 
 /* A record side s has made, on its way to the peer. */
-static struct model_conn append_record(struct model_conn c, int s, struct record r)
+/*@ requires pipe_ok(p) && p.count < REC_MAX && record_ok(r);
+    assigns \nothing;
+    ensures pipe_ok(\result) && \result.count == p.count + 1;
+    ensures \result.cap == p.cap && \result.fill == p.fill && \result.taken == p.taken &&
+            \result.head == p.head;
+*/
+static struct pipe append_record(struct pipe p, struct record r)
 {
-    int slot = (c.pipe[s].head + c.pipe[s].count) % REC_MAX;
-    c.pipe[s].rec[slot] = r;
-    c.pipe[s].count++;
-    return c;
+    int slot = (p.head + p.count) % REC_MAX;
+    p.rec[slot] = r;
+    p.count++;
+    return p;
 }
 
-/* Encrypts one record and starts writing it (do_ssl3_write): it becomes the
- * pending record, made from buffer position `ptr`. */
-static struct model_conn send_record(struct model_conn c, int s, struct record r,
-                                     struct src ptr)
-{
-    c = append_record(c, s, r);
-    c.end[s].pend_tot = r.plain;
-    c.end[s].pend_left = r.wire;
-    c.end[s].pend_type = r.type;
-    c.end[s].pend_ptr = ptr;
-    return push_pending(c, s);
-}
-
+/*@ requires shape_ok(sh) && plain <= MSF_MAX && src_ok(from, plain);
+    requires type == REC_APP || type == REC_CLOSE || type == REC_KEY_UPDATE;
+    assigns \nothing;
+    ensures record_ok(\result) && \result.plain == plain && \result.type == type;
+    ensures \result.src == from && \result.requested == 0;
+*/
 static struct record make_record(struct shape sh, int type, uint32_t plain, struct src from)
 {
     struct record r;
@@ -113,23 +184,48 @@ static struct record make_record(struct shape sh, int type, uint32_t plain, stru
     return r;
 }
 
-static struct src internal(int buf)
+/* Encrypts one record and starts writing it (do_ssl3_write): it becomes the
+ * pending record, made from buffer position `ptr`. */
+/*@ requires conn_ok(c) && valid_side(s) && c.pipe[s].count < REC_MAX && record_ok(r);
+    requires r.plain >= 1;
+    requires c.end[s].wnum == 0 && c.end[s].pend_left == 0 && c.end[s].hs_left == 0;
+    requires r.type == REC_APP || (r.type == REC_CLOSE && c.end[s].sent_shutdown != 0);
+    requires c.end[s].in_init == 0 || c.end[s].dead != 0;
+    assigns \nothing;
+    ensures conn_ok(\result);
+    ensures \result.pipe[s].count == c.pipe[s].count + 1;
+    ensures \result.end[s].pend_tot == r.plain && \result.end[s].pend_ptr == ptr;
+    ensures \result.end[s].pend_type == r.type;
+    ensures \result.end[s].pend_left == 0 ==> \result.end[s].rwstate == RW_NOTHING;
+    ensures \result.end[s].pend_left != 0 ==> \result.end[s].rwstate == RW_WRITING &&
+                                              \result.end[s].bioflag == BIOF_WRITE;
+    ensures \result.end[1 - s] == c.end[1 - s] && \result.pipe[1 - s] == c.pipe[1 - s];
+    ensures \result.end[s].wnum == 0 && \result.end[s].dead == c.end[s].dead;
+    ensures \result.end[s].in_init == c.end[s].in_init;
+    ensures \result.end[s].sent_shutdown == c.end[s].sent_shutdown;
+    ensures \result.end[s].alert_dispatch == c.end[s].alert_dispatch;
+    ensures \result.end[s].key_update == c.end[s].key_update && \result.end[s].hs_left == 0;
+    ensures \result.end[s].frag == c.end[s].frag && \result.end[s].received_shutdown == c.end[s].received_shutdown;
+    ensures \result.end[s].data_left == c.end[s].data_left && \result.end[s].held == c.end[s].held;
+    ensures \result.tls13 == c.tls13 && \result.shape == c.shape;
+*/
+static struct model_conn send_record(struct model_conn c, int s, struct record r,
+                                     struct src ptr)
 {
-    struct src p;
-    p.buf = buf;
-    p.off = 0;
-    p.ver = 0;
-    return p;
-}
-
-static int same_position(struct src a, struct src b)
-{
-    return a.buf == b.buf && a.off == b.off;
+    c.pipe[s] = append_record(c.pipe[s], r);
+    c.end[s].pend_tot = r.plain;
+    c.end[s].pend_left = r.wire;
+    c.end[s].pend_type = r.type;
+    c.end[s].pend_ptr = ptr;
+    return push_pending(c, s);
 }
 
 /* --- results ------------------------------------------------------------ */
 
 /* SSL_get_error(ssl, ret) for ret <= 0, from the state the call left. */
+/*@ assigns \nothing;
+    ensures \result == err_class(e, reason);
+*/
 static int error_class(struct end e, int reason)
 {
     if (reason != REASON_NONE)
@@ -141,12 +237,19 @@ static int error_class(struct end e, int reason)
             return ERRC_WANT_WRITE;
     }
     if (e.received_shutdown)
-        return ERRC_ZERO_RETURN; /* the only alert the model receives is close_notify */
+        return ERRC_ZERO_RETURN;
     return ERRC_SYSCALL;
 }
 
-static struct conn_step done(struct model_conn c, int s, long ret, uint32_t count,
-                             int reason)
+/*@ requires valid_side(s);
+    assigns \nothing;
+    ensures \result.c == c && \result.r.ret == ret && \result.r.count == count;
+    ensures \result.r.reason == reason;
+    ensures ret > 0 ==> \result.r.err == ERRC_NONE;
+    ensures ret <= 0 ==> \result.r.err == err_class(c.end[s], reason);
+    ensures \result.r.src.buf == BUF_HANDSHAKE;
+*/
+static struct conn_step done(struct model_conn c, int s, long ret, uint32_t count, int reason)
 {
     struct conn_step st;
     st.c = c;
@@ -158,22 +261,24 @@ static struct conn_step done(struct model_conn c, int s, long ret, uint32_t coun
     return st;
 }
 
-/* A write that failed: SSL_write returns -1, SSL_write_ex 0. */
-static struct conn_step write_failed(struct model_conn c, int s, int ex, int reason)
-{
-    return done(c, s, ex ? 0 : -1, 0, reason);
-}
-
-/* A write that succeeded with `count` bytes: SSL_write returns the count
- * (0 for a zero-length write), SSL_write_ex 1. */
-static struct conn_step write_done(struct model_conn c, int s, int ex, uint32_t count)
-{
-    return done(c, s, ex ? 1 : (long) count, count, REASON_NONE);
-}
-
 /* SSLfatal: the connection is dead. The internal_error alert it queues never
  * goes out: every fatal error of this model happens with a record pending
  * (spec/write.md, WRITE-09), or sends no alert at all. */
+/*@ requires conn_ok(c) && valid_side(s);
+    assigns \nothing;
+    ensures conn_ok(\result);
+    ensures \result.end[s].dead == 1 && \result.end[s].in_init == 1;
+    ensures \result.pipe[0] == c.pipe[0] && \result.pipe[1] == c.pipe[1];
+    ensures \result.end[1 - s] == c.end[1 - s];
+    ensures \result.end[s].wnum == c.end[s].wnum && \result.end[s].pend_left == c.end[s].pend_left;
+    ensures \result.end[s].sent_shutdown == c.end[s].sent_shutdown;
+    ensures \result.end[s].alert_dispatch == c.end[s].alert_dispatch;
+    ensures \result.end[s].received_shutdown == c.end[s].received_shutdown;
+    ensures \result.end[s].rwstate == c.end[s].rwstate && \result.end[s].bioflag == c.end[s].bioflag;
+    ensures \result.end[s].key_update == c.end[s].key_update && \result.end[s].hs_left == c.end[s].hs_left;
+    ensures \result.end[s].data_left == c.end[s].data_left && \result.end[s].held == c.end[s].held;
+    ensures \result.tls13 == c.tls13 && \result.shape == c.shape;
+*/
 static struct model_conn fatal(struct model_conn c, int s)
 {
     c.end[s].dead = 1;
@@ -183,7 +288,25 @@ static struct model_conn fatal(struct model_conn c, int s)
 
 /* --- KeyUpdate ---------------------------------------------------------- */
 
-/* statem_flush: the buffering BIO passes what the transport takes. */
+/* statem_flush: the buffering BIO passes what the transport takes. Once
+ * nothing is left to write, the machine ends and the SSL is out of init. */
+/*@ requires conn_ok(c) && valid_side(s) && c.end[s].hs_left != 0 && c.end[s].dead == 0;
+    assigns \nothing;
+    ensures conn_ok(\result);
+    ensures \result.end[s].hs_left <= c.end[s].hs_left;
+    ensures \result.end[s].hs_left != 0 ==> \result.end[s].rwstate == RW_WRITING &&
+                                            \result.end[s].bioflag == BIOF_WRITE;
+    ensures \result.end[1 - s] == c.end[1 - s] && \result.pipe[1 - s] == c.pipe[1 - s];
+    ensures \result.pipe[s].count == c.pipe[s].count;
+    ensures \result.end[s].wnum == c.end[s].wnum && \result.end[s].pend_left == c.end[s].pend_left;
+    ensures \result.end[s].dead == c.end[s].dead;
+    ensures \result.end[s].in_init == (\result.end[s].hs_left != 0 ? 1 : 0);
+    ensures \result.end[s].sent_shutdown == c.end[s].sent_shutdown;
+    ensures \result.end[s].received_shutdown == c.end[s].received_shutdown;
+    ensures \result.end[s].key_update == c.end[s].key_update;
+    ensures \result.end[s].data_left == c.end[s].data_left && \result.end[s].held == c.end[s].held;
+    ensures \result.tls13 == c.tls13 && \result.shape == c.shape;
+*/
 static struct model_conn flush_handshake(struct model_conn c, int s)
 {
     uint32_t space = c.pipe[s].cap - c.pipe[s].fill;
@@ -193,6 +316,7 @@ static struct model_conn flush_handshake(struct model_conn c, int s)
     if (c.end[s].hs_left == 0) {
         c.end[s].rwstate = RW_NOTHING;
         c.end[s].bioflag = BIOF_NONE;
+        c.end[s].in_init = 0;
     } else {
         c.end[s].rwstate = RW_WRITING;
         c.end[s].bioflag = BIOF_WRITE;
@@ -204,12 +328,37 @@ static struct model_conn flush_handshake(struct model_conn c, int s)
  * comes first: make the scheduled KeyUpdate, then flush what is buffered.
  * When nothing is left to write the machine ends and the SSL is out of init
  * again (even with a received message still waiting: the machine went from
- * writing to its end, not to reading). Sets *reason when writing the message
- * was fatal. */
-static struct model_conn statem_write(struct model_conn c, int s, int *reason)
+ * writing to its end, not to reading). r.reason says when writing the message
+ * was fatal, or when the model had no room for it. */
+/*@ requires conn_ok(c) && valid_side(s) && c.end[s].dead == 0;
+    requires c.end[s].hs_left != 0 || c.end[s].key_update != KU_NONE;
+    assigns \nothing;
+    ensures conn_ok(\result.c);
+    ensures \result.r.reason == REASON_NONE || \result.r.reason == REASON_MODEL_FULL ||
+            ((\result.r.reason == REASON_BAD_LENGTH || \result.r.reason == REASON_BAD_WRITE_RETRY) &&
+             \result.c.end[s].dead != 0);
+    ensures c.pipe[s].count < REC_MAX ==> \result.r.reason != REASON_MODEL_FULL;
+    ensures c.end[s].pend_left == 0 ==>
+              \result.r.reason != REASON_BAD_LENGTH && \result.r.reason != REASON_BAD_WRITE_RETRY;
+    ensures \result.r.reason == REASON_NONE ==>
+              (\result.c.end[s].in_init == 0 <==> \result.c.end[s].hs_left == 0);
+    ensures \result.r.reason == REASON_NONE ==> \result.c.end[s].key_update == KU_NONE;
+    ensures \result.r.reason == REASON_MODEL_FULL ==> \result.c == c;
+    ensures \result.r.reason != REASON_BAD_LENGTH && \result.r.reason != REASON_BAD_WRITE_RETRY ==>
+              \result.c.end[s].dead == c.end[s].dead;
+    ensures \result.c.end[1 - s] == c.end[1 - s] && \result.c.pipe[1 - s] == c.pipe[1 - s];
+    ensures \result.c.pipe[s].count <= c.pipe[s].count + 1;
+    ensures \result.c.end[s].wnum == c.end[s].wnum && \result.c.end[s].pend_left == c.end[s].pend_left;
+    ensures \result.c.end[s].sent_shutdown == c.end[s].sent_shutdown;
+    ensures \result.c.end[s].received_shutdown == c.end[s].received_shutdown;
+    ensures \result.c.end[s].data_left == c.end[s].data_left && \result.c.end[s].held == c.end[s].held;
+    ensures \result.c.tls13 == c.tls13 && \result.c.shape == c.shape;
+*/
+static struct conn_step statem_write(struct model_conn c, int s)
 {
-    *reason = REASON_NONE;
     if (c.end[s].hs_left == 0 && c.end[s].key_update != KU_NONE) {
+        if (c.pipe[s].count == REC_MAX)
+            return done(c, s, -1, 0, REASON_MODEL_FULL);
         /* tls_construct_key_update: the update counts as sent once the
          * message is made, whatever happens to it. */
         int requested = c.end[s].key_update == KU_REQUESTED;
@@ -218,47 +367,130 @@ static struct model_conn statem_write(struct model_conn c, int s, int *reason)
          * application write apply, against an application record pending. */
         if (c.end[s].pend_left != 0) {
             uint32_t wnum = c.end[s].wnum;
-            *reason = KEY_UPDATE_PLAIN < wnum || KEY_UPDATE_PLAIN - wnum < c.end[s].pend_tot
-                          ? REASON_BAD_LENGTH
-                          : REASON_BAD_WRITE_RETRY; /* its type is not handshake */
-            return fatal(c, s);
+            int reason = KEY_UPDATE_PLAIN < wnum || KEY_UPDATE_PLAIN - wnum < c.end[s].pend_tot
+                             ? REASON_BAD_LENGTH
+                             : REASON_BAD_WRITE_RETRY; /* its type is not handshake */
+            return done(fatal(c, s), s, -1, 0, reason);
         }
         struct record r = make_record(c.shape, REC_KEY_UPDATE, KEY_UPDATE_PLAIN,
                                       internal(BUF_HANDSHAKE));
         r.requested = requested;
-        c = append_record(c, s, r);
+        c.pipe[s] = append_record(c.pipe[s], r);
         c.end[s].hs_left = r.wire;
+        c.end[s].in_init = 1;
     }
-    if (c.end[s].hs_left != 0)
-        c = flush_handshake(c, s);
-    if (c.end[s].hs_left == 0)
-        c.end[s].in_init = 0;
-    return c;
+    return done(flush_handshake(c, s), s, 1, 0, REASON_NONE);
 }
 
 /* --- SSL_write ----------------------------------------------------------- */
 
 /* The record loop of ssl3_write_bytes: records of min(n, split) bytes from
  * position tot of the request, until the request is done, a record does not
- * fit, or (ENABLE_PARTIAL_WRITE) one record went out. */
+ * fit, or (ENABLE_PARTIAL_WRITE) one record went out whole. */
+/*@ requires conn_ok(c) && valid_side(s);
+    requires c.end[s].wnum == 0 && c.end[s].pend_left == 0 && c.end[s].hs_left == 0;
+    requires c.end[s].dead == 0 && c.end[s].in_init == 0 && c.end[s].sent_shutdown == 0;
+    requires tot < w.len <= WRITE_LEN_MAX && w.from.buf >= 0 && src_ok(w.from, w.len) && flag(w.ex);
+    requires c.pipe[s].count + (w.len - tot) / MSF_MIN + 1 <= REC_MAX;
+    assigns \nothing;
+    ensures conn_ok(\result.c);
+    ensures \result.r.reason == REASON_NONE && \result.c.end[s].dead == 0;
+    ensures \result.c.end[1 - s] == c.end[1 - s] && \result.c.pipe[1 - s] == c.pipe[1 - s];
+    ensures \result.r.count <= w.len;
+    ensures \result.r.err == ERRC_NONE ==>
+      \result.r.count > tot && \result.r.ret == (w.ex != 0 ? 1 : \result.r.count) &&
+      (!(mode & MODE_ENABLE_PARTIAL_WRITE) ==> \result.r.count == w.len);
+    ensures \result.r.err != ERRC_NONE ==>
+      \result.r.ret == write_fail(w.ex) && \result.r.err == ERRC_WANT_WRITE;
+*/
 static struct conn_step write_records(struct model_conn c, int s, uint32_t mode,
                                       struct write_call w, uint32_t tot)
 {
     uint32_t n = w.len - tot;
+    /*@ loop invariant tot < w.len && n == w.len - tot && n >= 1;
+        loop invariant \at(tot, Pre) <= tot;
+        loop invariant conn_ok(c);
+        loop invariant c.end[s].wnum == 0 && c.end[s].pend_left == 0 && c.end[s].hs_left == 0;
+        loop invariant c.end[s].dead == 0 && c.end[s].in_init == 0 && c.end[s].sent_shutdown == 0;
+        loop invariant c.pipe[s].count + (w.len - tot) / MSF_MIN + 1 <= REC_MAX;
+        loop invariant c.end[1 - s] == \at(c, Pre).end[1 - s];
+        loop invariant c.pipe[1 - s] == \at(c, Pre).pipe[1 - s];
+        loop assigns c, n, tot;
+        loop variant n;
+    */
     for (;;) {
-        uint32_t frag = n < c.end[s].frag.split ? n : c.end[s].frag.split;
+        uint32_t piece = n < c.end[s].frag.split ? n : c.end[s].frag.split;
         struct src from = w.from;
         from.off += tot;
-        c = send_record(c, s, make_record(c.shape, REC_APP, frag, from), from);
+        c = send_record(c, s, make_record(c.shape, REC_APP, piece, from), from);
         if (c.end[s].pend_left != 0) {
             c.end[s].wnum = tot;
-            return write_failed(c, s, w.ex, REASON_NONE);
+            return done(c, s, w.ex ? 0 : -1, 0, REASON_NONE);
         }
-        if (frag == n || (mode & MODE_ENABLE_PARTIAL_WRITE))
-            return write_done(c, s, w.ex, tot + frag);
-        n -= frag;
-        tot += frag;
+        if (piece == n || (mode & MODE_ENABLE_PARTIAL_WRITE))
+            return done(c, s, w.ex ? 1 : (long) (tot + piece), tot + piece, REASON_NONE);
+        n -= piece;
+        tot += piece;
     }
+}
+
+/* The write goes on after the checks of conn_write and the state machine:
+ * ssl3_write_pending for a record still pending (only its start pointer and
+ * type are checked, never its content: the type is application data, as a
+ * close_notify pending means sent_shutdown stopped the write), then the
+ * record loop. tot: bytes of the request out before this call. */
+/*@ requires conn_ok(c) && valid_side(s);
+    requires c.end[s].wnum == 0 && c.end[s].dead == 0 && c.end[s].in_init == 0;
+    requires c.end[s].sent_shutdown == 0;
+    requires tot <= w.len <= WRITE_LEN_MAX && w.from.buf >= 0 && src_ok(w.from, w.len) && flag(w.ex);
+    requires c.end[s].pend_left != 0 ==> c.end[s].pend_tot <= w.len - tot;
+    requires c.pipe[s].count + w.len / MSF_MIN + 1 <= REC_MAX;
+    assigns \nothing;
+    ensures conn_ok(\result.c);
+    ensures \result.c.end[1 - s] == c.end[1 - s] && \result.c.pipe[1 - s] == c.pipe[1 - s];
+    ensures \result.r.count <= w.len;
+    ensures \result.r.err == ERRC_NONE ==>
+      \result.r.ret == (w.ex != 0 ? 1 : \result.r.count) &&
+      (!(mode & MODE_ENABLE_PARTIAL_WRITE) ==> \result.r.count == w.len) &&
+      (\result.r.count < w.len ==>
+         \result.r.count > tot + (c.end[s].pend_left != 0 ? c.end[s].pend_tot : 0));
+    behavior moved:
+      assumes c.end[s].pend_left != 0 && !(mode & MODE_ACCEPT_MOVING_WRITE_BUFFER);
+      assumes c.end[s].pend_ptr.buf != w.from.buf || c.end[s].pend_ptr.off != w.from.off + tot;
+      ensures \result.r.ret == write_fail(w.ex);
+      ensures \result.r.reason == REASON_BAD_WRITE_RETRY && \result.r.err == ERRC_SSL;
+      ensures \result.c.end[s].dead != 0 && \result.c.end[s].wnum == tot;
+      ensures \result.c.pipe[s] == c.pipe[s];
+    behavior goes_on:
+      assumes !(c.end[s].pend_left != 0 && !(mode & MODE_ACCEPT_MOVING_WRITE_BUFFER) &&
+                (c.end[s].pend_ptr.buf != w.from.buf || c.end[s].pend_ptr.off != w.from.off + tot));
+      ensures \result.r.reason == REASON_NONE && \result.c.end[s].dead == 0;
+      ensures w.len != 0 && \result.r.err != ERRC_NONE ==>
+        \result.r.ret == write_fail(w.ex) && \result.r.err == ERRC_WANT_WRITE;
+      ensures WRITE_05_zero_length: w.len == 0 ==>
+        \result.r.ret == (w.ex != 0 ? 1 : 0) && \result.r.count == 0;
+    complete behaviors;
+    disjoint behaviors;
+*/
+static struct conn_step write_on(struct model_conn c, int s, uint32_t mode,
+                                 struct write_call w, uint32_t tot)
+{
+    if (c.end[s].pend_left != 0) {
+        if (!(mode & MODE_ACCEPT_MOVING_WRITE_BUFFER) &&
+            (c.end[s].pend_ptr.buf != w.from.buf || c.end[s].pend_ptr.off != w.from.off + tot)) {
+            c.end[s].wnum = tot; /* restored on any failure of the pending write */
+            return done(fatal(c, s), s, w.ex ? 0 : -1, 0, REASON_BAD_WRITE_RETRY);
+        }
+        c = push_pending(c, s);
+        if (c.end[s].pend_left != 0) {
+            c.end[s].wnum = tot;
+            return done(c, s, w.ex ? 0 : -1, 0, REASON_NONE);
+        }
+        tot += c.end[s].pend_tot;
+    }
+    if (tot == w.len)
+        return done(c, s, w.ex ? 1 : (long) tot, tot, REASON_NONE);
+    return write_records(c, s, mode, w, tot);
 }
 
 struct conn_step conn_write(struct model_conn c, int s, uint32_t mode, struct write_call w)
@@ -266,82 +498,98 @@ struct conn_step conn_write(struct model_conn c, int s, uint32_t mode, struct wr
     /* ssl_write_internal */
     if (c.end[s].sent_shutdown) {
         c.end[s].rwstate = RW_NOTHING;
-        return write_failed(c, s, w.ex, REASON_PROTOCOL_IS_SHUTDOWN);
+        return done(c, s, w.ex ? 0 : -1, 0, REASON_PROTOCOL_IS_SHUTDOWN);
     }
     /* ssl3_write_bytes */
     c.end[s].rwstate = RW_NOTHING;
     uint32_t tot = c.end[s].wnum;
     if (w.len < tot || (c.end[s].pend_left != 0 && w.len - tot < c.end[s].pend_tot))
-        return write_failed(fatal(c, s), s, w.ex, REASON_BAD_LENGTH);
+        return done(fatal(c, s), s, w.ex ? 0 : -1, 0, REASON_BAD_LENGTH);
     c.end[s].wnum = 0;
     if (c.end[s].pend_left == 0 && c.end[s].key_update != KU_NONE)
         c.end[s].in_init = 1;
     if (c.end[s].in_init) {
         if (c.end[s].dead)
-            return write_failed(c, s, w.ex, REASON_NONE);
-        int reason;
-        c = statem_write(c, s, &reason);
+            return done(c, s, w.ex ? 0 : -1, 0, REASON_NONE);
+        /* Nothing is pending here (conn_ok), so the KeyUpdate is not fatal,
+         * and room(c, s) leaves space for it. */
+        c = statem_write(c, s).c;
         if (c.end[s].in_init)
-            return write_failed(c, s, w.ex, reason);
+            return done(c, s, w.ex ? 0 : -1, 0, REASON_NONE);
     }
-    if (c.end[s].pend_left != 0) {
-        /* ssl3_write_pending: only the start pointer and the type are
-         * checked, never the content. */
-        struct src at = w.from;
-        at.off += tot;
-        if ((!(mode & MODE_ACCEPT_MOVING_WRITE_BUFFER) && !same_position(c.end[s].pend_ptr, at)) ||
-            c.end[s].pend_type != REC_APP) {
-            c.end[s].wnum = tot; /* restored on any failure of the pending write */
-            return write_failed(fatal(c, s), s, w.ex, REASON_BAD_WRITE_RETRY);
-        }
-        c = push_pending(c, s);
-        if (c.end[s].pend_left != 0) {
-            c.end[s].wnum = tot;
-            return write_failed(c, s, w.ex, REASON_NONE);
-        }
-        tot += c.end[s].pend_tot;
-    }
-    if (tot == w.len)
-        return write_done(c, s, w.ex, tot);
-    return write_records(c, s, mode, w, tot);
+    return write_on(c, s, mode, w, tot);
 }
 
 /* --- SSL_read ------------------------------------------------------------ */
 
-/* Takes the next record out of the transport into side s's read buffer
- * (ssl3_get_record / ssl3_read_n without read-ahead: exactly the bytes of
- * that record, as many as are there). Returns 1 when the whole record is in,
- * and then removes it from the pipe into *out. */
-static struct model_conn take_record(struct model_conn c, int s, int *whole,
-                                     struct record *out)
+/* One attempt to take the next record out of the transport into side s's
+ * read buffer (ssl3_get_record / ssl3_read_n without read-ahead: exactly the
+ * bytes of that record, as many as are there). */
+struct take {
+    struct model_conn c;
+    int whole;       /* the record is in: it left the pipe, and is r */
+    struct record r;
+};
+
+/*@ requires conn_ok(c) && valid_side(s);
+    assigns \nothing;
+    ensures conn_ok(\result.c);
+    ensures \result.whole != 0 ==> record_ok(\result.r) &&
+              \result.c.pipe[1 - s].count == c.pipe[1 - s].count - 1;
+    ensures \result.whole == 0 ==> \result.c.pipe[1 - s].count == c.pipe[1 - s].count &&
+              \result.c.end[s].rwstate == RW_READING && \result.c.end[s].bioflag == BIOF_READ;
+    ensures \result.c.end[1 - s] == c.end[1 - s] && \result.c.pipe[s] == c.pipe[s];
+    ensures \result.c.end[s].wnum == c.end[s].wnum && \result.c.end[s].pend_left == c.end[s].pend_left;
+    ensures \result.c.end[s].hs_left == c.end[s].hs_left;
+    ensures \result.c.end[s].dead == c.end[s].dead && \result.c.end[s].in_init == c.end[s].in_init;
+    ensures \result.c.end[s].key_update == c.end[s].key_update;
+    ensures \result.c.end[s].sent_shutdown == c.end[s].sent_shutdown;
+    ensures \result.c.end[s].received_shutdown == c.end[s].received_shutdown;
+    ensures \result.c.end[s].alert_dispatch == c.end[s].alert_dispatch;
+    ensures \result.c.end[s].data_left == c.end[s].data_left && \result.c.end[s].held == c.end[s].held;
+    ensures \result.c.tls13 == c.tls13 && \result.c.shape == c.shape;
+*/
+static struct take take_record(struct model_conn c, int s)
 {
+    struct take t;
     int from = 1 - s;
-    *whole = 0;
+    t.whole = 0;
+    t.r = c.pipe[from].rec[c.pipe[from].head];
     if (c.pipe[from].count == 0) {
         c.end[s].rwstate = RW_READING;
         c.end[s].bioflag = BIOF_READ;
-        return c;
+        t.c = c;
+        return t;
     }
-    struct record r = c.pipe[from].rec[c.pipe[from].head];
-    uint32_t need = r.wire - c.pipe[from].taken;
+    uint32_t need = t.r.wire - c.pipe[from].taken;
     uint32_t k = c.pipe[from].fill < need ? c.pipe[from].fill : need;
     c.pipe[from].fill -= k;
     if (k < need) {
         c.pipe[from].taken += k;
         c.end[s].rwstate = RW_READING;
         c.end[s].bioflag = BIOF_READ;
-        return c;
+        t.c = c;
+        return t;
     }
     c.pipe[from].taken = 0;
     c.pipe[from].head = (c.pipe[from].head + 1) % REC_MAX;
     c.pipe[from].count--;
     c.end[s].bioflag = BIOF_NONE;
-    *out = r;
-    *whole = 1;
-    return c;
+    t.whole = 1;
+    t.c = c;
+    return t;
 }
 
 /* Returns plaintext of the current record. */
+/*@ requires conn_ok(c) && valid_side(s) && 1 <= max && c.end[s].data_left > 0;
+    assigns \nothing;
+    ensures conn_ok(\result.c);
+    ensures \result.r.ret == (max < c.end[s].data_left ? max : c.end[s].data_left);
+    ensures \result.r.count == \result.r.ret && \result.r.err == ERRC_NONE;
+    ensures \result.r.src == c.end[s].data_src;
+    ensures \result.c.end[s].data_left == c.end[s].data_left - \result.r.ret;
+    ensures \result.c.pipe[0] == c.pipe[0] && \result.c.pipe[1] == c.pipe[1];
+*/
 static struct conn_step deliver(struct model_conn c, int s, uint32_t max)
 {
     uint32_t n = max < c.end[s].data_left ? max : c.end[s].data_left;
@@ -353,72 +601,89 @@ static struct conn_step deliver(struct model_conn c, int s, uint32_t max)
     return st;
 }
 
-/* What ssl3_read_bytes ended with. */
-#define READ_DATA 0    /* application data to return (data_left > 0) */
-#define READ_CLOSE 1   /* close_notify: returns 0 */
-#define READ_WAIT 2    /* returns -1 (rwstate and the BIO flag say why) */
-#define READ_FATAL 3   /* application data while waiting for close_notify */
+/* What ssl3_read_bytes ended with (in r.ret of its step). */
+#define READ_DATA 0  /* application data to return (data_left > 0) */
+#define READ_CLOSE 1 /* close_notify: returns 0 */
+#define READ_WAIT 2  /* returns -1 (rwstate and the BIO flag say why; r.reason if fatal) */
+#define READ_FATAL 3 /* application data while waiting for close_notify */
 
 /* ssl3_read_bytes: records one by one until there is something to return.
  * for_data: SSL_read (application data wanted); else ssl3_shutdown's wait
  * for close_notify, where application data is fatal. */
-static struct model_conn read_bytes(struct model_conn c, int s, uint32_t mode, int for_data,
-                                    int *how, int *reason)
+/*@ requires conn_ok(c) && valid_side(s) && c.end[s].in_init == 0 && c.end[s].dead == 0;
+    assigns \nothing;
+    ensures conn_ok(\result.c);
+    ensures \result.r.ret == READ_DATA || \result.r.ret == READ_CLOSE ||
+            \result.r.ret == READ_WAIT || \result.r.ret == READ_FATAL;
+    ensures \result.r.ret == READ_DATA ==> \result.c.end[s].data_left > 0 &&
+                                           \result.c.end[s].in_init == 0;
+    ensures \result.r.ret == READ_FATAL ==> \result.c.end[s].data_left > 0;
+    ensures \result.r.ret == READ_CLOSE ==> \result.c.end[s].received_shutdown == 1;
+    ensures \result.c.end[1 - s].wnum == c.end[1 - s].wnum;
+    ensures c.end[s].data_left > 0 ==>
+      \result.r.ret == (for_data != 0 ? READ_DATA : READ_FATAL) &&
+      \result.c.end[s].data_left == c.end[s].data_left &&
+      \result.c.end[s].data_src == c.end[s].data_src &&
+      \result.c.pipe[0] == c.pipe[0] && \result.c.pipe[1] == c.pipe[1];
+*/
+static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, int for_data)
 {
-    *reason = REASON_NONE;
     c.end[s].rwstate = RW_NOTHING;
-    for (int round = 0; round <= 2 * REC_MAX; round++) {
-        if (c.end[s].data_left > 0) {
-            *how = for_data ? READ_DATA : READ_FATAL;
-            return c;
-        }
+    /*@ loop invariant conn_ok(c);
+        loop invariant c.end[s].in_init == 0 || (c.end[s].held != 0 && c.end[s].dead == 0);
+        loop invariant c.end[s].dead == 0 || c.end[s].held != 0;
+        loop invariant c.end[1 - s].wnum == \at(c, Pre).end[1 - s].wnum;
+        loop invariant \at(c, Pre).end[s].data_left > 0 ==>
+          c.end[s].data_left == \at(c, Pre).end[s].data_left &&
+          c.end[s].data_src == \at(c, Pre).end[s].data_src &&
+          c.pipe[0] == \at(c, Pre).pipe[0] && c.pipe[1] == \at(c, Pre).pipe[1];
+        loop assigns c;
+        loop variant 4 * c.pipe[1 - s].count + 2 * (c.end[s].held != 0 ? 1 : 0) +
+                     (c.end[s].key_update != KU_NONE ? 1 : 0) +
+                     (c.end[s].hs_left != 0 ? 1 : 0);
+    */
+    for (;;) {
+        if (c.end[s].data_left > 0)
+            return done(c, s, for_data ? READ_DATA : READ_FATAL, 0, REASON_NONE);
         if (c.end[s].held) {
             /* A post-handshake message: the state machine runs, writing
              * first; the message is processed only once nothing is left to
              * write. Either way the run counts for AUTO_RETRY. */
-            c.end[s].in_init = 1;
             if (c.end[s].hs_left != 0 || c.end[s].key_update != KU_NONE) {
-                c = statem_write(c, s, reason);
-                if (c.end[s].in_init) {
-                    *how = READ_WAIT;
-                    return c;
-                }
+                struct conn_step hs = statem_write(c, s);
+                c = hs.c;
+                if (hs.r.reason != REASON_NONE || c.end[s].in_init)
+                    return done(c, s, READ_WAIT, 0, hs.r.reason);
             } else {
                 if (c.end[s].held == 2) /* tls_process_key_update */
                     c.end[s].key_update = KU_NOT_REQUESTED;
                 c.end[s].held = 0;
-                c.end[s].in_init = 0;
             }
             /* AUTO_RETRY cleared: report the run as WANT_READ (the read
              * buffer is always empty here: no read-ahead). */
             if (!(mode & MODE_AUTO_RETRY)) {
                 c.end[s].rwstate = RW_READING;
                 c.end[s].bioflag = BIOF_READ;
-                *how = READ_WAIT;
-                return c;
+                return done(c, s, READ_WAIT, 0, REASON_NONE);
             }
             continue;
         }
-        int whole;
-        struct record r;
-        c = take_record(c, s, &whole, &r);
-        if (!whole) {
-            *how = READ_WAIT;
-            return c;
-        }
-        if (r.type == REC_APP) {
-            c.end[s].data_left = r.plain;
-            c.end[s].data_src = r.src;
-        } else if (r.type == REC_CLOSE) {
+        struct take t = take_record(c, s);
+        c = t.c;
+        if (!t.whole)
+            return done(c, s, READ_WAIT, 0, REASON_NONE);
+        if (t.r.type == REC_APP) {
+            c.end[s].data_left = t.r.plain;
+            c.end[s].data_src = t.r.src;
+            if (t.r.plain == 0)
+                continue; /* an empty record: nothing to return, read on */
+        } else if (t.r.type == REC_CLOSE) {
             c.end[s].received_shutdown = 1;
-            *how = READ_CLOSE;
-            return c;
+            return done(c, s, READ_CLOSE, 0, REASON_NONE);
         } else {
-            c.end[s].held = 1 + r.requested;
+            c.end[s].held = 1 + (t.r.requested ? 1 : 0);
         }
     }
-    *how = READ_WAIT; /* unreachable: each round consumes a record or a message */
-    return c;
 }
 
 struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, uint32_t max)
@@ -429,22 +694,21 @@ struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, uint32_t m
         return done(c, s, 0, 0, REASON_NONE);
     }
     /* ssl3_read_bytes: the state machine first, if in init */
-    int reason;
     if (c.end[s].in_init) {
         if (c.end[s].dead)
             return done(c, s, -1, 0, REASON_NONE);
-        c = statem_write(c, s, &reason);
-        if (c.end[s].in_init)
-            return done(c, s, -1, 0, reason);
+        struct conn_step hs = statem_write(c, s);
+        c = hs.c;
+        if (hs.r.reason != REASON_NONE || c.end[s].in_init)
+            return done(c, s, -1, 0, hs.r.reason);
     }
-    int how;
-    c = read_bytes(c, s, mode, 1, &how, &reason);
-    if (how == READ_DATA)
-        return deliver(c, s, max);
-    return done(c, s, how == READ_CLOSE ? 0 : -1, 0, reason);
+    struct conn_step rb = read_bytes(c, s, mode, 1);
+    if (rb.r.ret == READ_DATA)
+        return deliver(rb.c, s, max);
+    return done(rb.c, s, rb.r.ret == READ_CLOSE ? 0 : -1, 0, rb.r.reason);
 }
 
-/* --- SSL_key_update, SSL_shutdown, SSL_set_max_send_fragment ------------- */
+/* --- SSL_key_update, SSL_shutdown ---------------------------------------- */
 
 struct conn_step conn_key_update(struct model_conn c, int s, int requested)
 {
@@ -460,31 +724,38 @@ struct conn_step conn_key_update(struct model_conn c, int s, int requested)
 }
 
 /* ssl3_dispatch_alert: writes the close_notify, or goes on writing it. A
- * different pending record (application data) makes it a bad write retry. */
-static struct model_conn dispatch_close(struct model_conn c, int s, uint32_t mode, int *failed)
+ * different pending record (application data) makes it a bad write retry.
+ * r.reason: REASON_NONE, REASON_BAD_WRITE_RETRY (fatal), REASON_MODEL_FULL. */
+/*@ requires conn_ok(c) && valid_side(s);
+    requires c.end[s].sent_shutdown != 0 && c.end[s].in_init == 0 && c.end[s].dead == 0;
+    assigns \nothing;
+    ensures conn_ok(\result.c);
+    ensures \result.r.reason == REASON_NONE || \result.r.reason == REASON_MODEL_FULL ||
+            (\result.r.reason == REASON_BAD_WRITE_RETRY && \result.c.end[s].dead != 0);
+    ensures c.end[s].pend_left != 0 && c.end[s].pend_type == REC_APP ==>
+              \result.r.reason == REASON_BAD_WRITE_RETRY;
+    ensures \result.r.reason == REASON_NONE ==>
+              (\result.c.end[s].alert_dispatch == 0 <==> \result.c.end[s].pend_left == 0);
+    ensures \result.c.end[s].sent_shutdown == c.end[s].sent_shutdown;
+    ensures \result.c.end[1 - s].wnum == c.end[1 - s].wnum;
+*/
+static struct conn_step dispatch_close(struct model_conn c, int s, uint32_t mode)
 {
-    *failed = 0;
     if (c.end[s].pend_left != 0) {
         if (c.end[s].pend_tot > ALERT_PLAIN ||
             (!(mode & MODE_ACCEPT_MOVING_WRITE_BUFFER) &&
-             !same_position(c.end[s].pend_ptr, internal(BUF_ALERT))) ||
-            c.end[s].pend_type != REC_CLOSE) {
-            *failed = 1;
-            return fatal(c, s);
-        }
+             (c.end[s].pend_ptr.buf != BUF_ALERT || c.end[s].pend_ptr.off != 0)) ||
+            c.end[s].pend_type != REC_CLOSE)
+            return done(fatal(c, s), s, -1, 0, REASON_BAD_WRITE_RETRY);
         c = push_pending(c, s);
     } else {
+        if (c.pipe[s].count == REC_MAX)
+            return done(c, s, -1, 0, REASON_MODEL_FULL);
         c = send_record(c, s, make_record(c.shape, REC_CLOSE, ALERT_PLAIN, internal(BUF_ALERT)),
                         internal(BUF_ALERT));
     }
-    if (c.end[s].pend_left == 0)
-        c.end[s].alert_dispatch = 0;
-    return c;
-}
-
-static long shutdown_result(struct end e)
-{
-    return e.sent_shutdown && e.received_shutdown && !e.alert_dispatch ? 1 : 0;
+    c.end[s].alert_dispatch = c.end[s].pend_left != 0;
+    return done(c, s, 1, 0, REASON_NONE);
 }
 
 struct conn_step conn_shutdown(struct model_conn c, int s, uint32_t mode)
@@ -497,64 +768,123 @@ struct conn_step conn_shutdown(struct model_conn c, int s, uint32_t mode)
         c.end[s].sent_shutdown = 1;
         c.end[s].alert_dispatch = 1;
         /* ssl3_send_alert: dispatched at once unless a record is pending */
-        if (c.end[s].pend_left == 0) {
-            int failed;
-            c = dispatch_close(c, s, mode, &failed);
-        }
-        if (c.end[s].alert_dispatch)
+        if (c.end[s].pend_left != 0)
             return done(c, s, -1, 0, REASON_NONE);
+        struct conn_step d = dispatch_close(c, s, mode);
+        c = d.c;
+        if (d.r.reason != REASON_NONE || c.end[s].alert_dispatch)
+            return done(c, s, -1, 0, d.r.reason);
     } else if (c.end[s].alert_dispatch) {
-        int failed;
-        c = dispatch_close(c, s, mode, &failed);
-        if (failed)
-            return done(c, s, -1, 0, REASON_BAD_WRITE_RETRY);
-        if (c.end[s].alert_dispatch)
-            return done(c, s, -1, 0, REASON_NONE);
+        struct conn_step d = dispatch_close(c, s, mode);
+        c = d.c;
+        if (d.r.reason != REASON_NONE || c.end[s].alert_dispatch)
+            return done(c, s, -1, 0, d.r.reason);
     } else if (!c.end[s].received_shutdown) {
         /* Wait for the peer's close_notify: application data now is fatal. */
-        int how, reason;
-        c = read_bytes(c, s, mode, 0, &how, &reason);
-        if (how == READ_FATAL) {
+        struct conn_step rb = read_bytes(c, s, mode, 0);
+        c = rb.c;
+        if (rb.r.ret == READ_FATAL) {
             c.end[s].data_left = 0;
             return done(fatal(c, s), s, -1, 0, REASON_APP_DATA_AFTER_CLOSE_NOTIFY);
         }
-        if (how != READ_CLOSE)
-            return done(c, s, -1, 0, reason);
+        if (rb.r.ret != READ_CLOSE)
+            return done(c, s, -1, 0, rb.r.reason);
     }
-    return done(c, s, shutdown_result(c.end[s]), 0, REASON_NONE);
+    int both = c.end[s].sent_shutdown && c.end[s].received_shutdown && !c.end[s].alert_dispatch;
+    return done(c, s, both ? 1 : 0, 0, REASON_NONE);
 }
 
-int frag_ok(long v)
+/* --- the invariant as a C check ----------------------------------------- */
+
+/*@ assigns \nothing;
+    ensures \result != 0 <==> record_ok(r);
+*/
+static int record_check(struct record r)
 {
-    return v >= MSF_MIN && v <= MSF_MAX;
+    return r.plain <= MSF_MAX && r.wire <= WIRE_MAX && r.wire >= 1 &&
+           (r.type == REC_APP || r.type == REC_CLOSE || r.type == REC_KEY_UPDATE) &&
+           (uint64_t) r.src.off + r.plain <= OFF_MAX;
 }
 
-struct frag frag_set(struct frag f, long v)
+/*@ assigns \nothing;
+    ensures \result != 0 <==> pipe_ok(p);
+*/
+static int pipe_check(struct pipe p)
 {
-    f.msf = (uint32_t) v;
-    if (f.split > f.msf)
-        f.split = f.msf;
-    return f;
+    if (p.cap < 1 || p.cap > CAP_MAX || p.fill > p.cap || p.head < 0 || p.head >= REC_MAX ||
+        p.count < 0 || p.count > REC_MAX)
+        return 0;
+    if (p.count == 0 && p.taken != 0)
+        return 0;
+    if (p.count > 0 && p.taken >= p.rec[p.head].wire)
+        return 0;
+    /*@ loop invariant 0 <= i <= REC_MAX;
+        loop invariant \forall integer k; 0 <= k < i ==> record_ok(p.rec[k]);
+        loop assigns i;
+        loop variant REC_MAX - i; */
+    for (int i = 0; i < REC_MAX; i++)
+        if (!record_check(p.rec[i]))
+            return 0;
+    return 1;
+}
+
+/*@ assigns \nothing;
+    ensures \result != 0 <==> end_bounds(e);
+*/
+static int end_bounds_check(struct end e)
+{
+    return e.wnum <= WRITE_LEN_MAX && e.pend_tot <= MSF_MAX && e.pend_left <= WIRE_MAX &&
+           e.hs_left <= WIRE_MAX && e.data_left <= MSF_MAX &&
+           (uint64_t) e.data_src.off + e.data_left <= OFF_MAX &&
+           e.frag.split >= MSF_MIN && e.frag.split <= e.frag.msf && e.frag.msf <= MSF_MAX &&
+           (e.key_update == KU_NONE || e.key_update == KU_NOT_REQUESTED ||
+            e.key_update == KU_REQUESTED) &&
+           (e.in_init == 0 || e.in_init == 1) && (e.dead == 0 || e.dead == 1) &&
+           (e.sent_shutdown == 0 || e.sent_shutdown == 1) &&
+           (e.received_shutdown == 0 || e.received_shutdown == 1) &&
+           (e.alert_dispatch == 0 || e.alert_dispatch == 1) &&
+           (e.rwstate == RW_NOTHING || e.rwstate == RW_WRITING || e.rwstate == RW_READING) &&
+           (e.bioflag == BIOF_NONE || e.bioflag == BIOF_READ || e.bioflag == BIOF_WRITE) &&
+           (e.held == 0 || e.held == 1 || e.held == 2);
+}
+
+/*@ assigns \nothing;
+    ensures \result != 0 <==> end_write_ok(e);
+*/
+static int end_write_check(struct end e)
+{
+    if (e.pend_left == 0)
+        return e.wnum == 0 &&
+               (e.in_init == 0 || e.dead != 0 || e.hs_left != 0 || e.key_update != KU_NONE) &&
+               (e.hs_left == 0 || (e.in_init != 0 && e.key_update == KU_NONE)) &&
+               (e.dead == 0 || e.in_init != 0);
+    return e.pend_tot >= 1 &&
+           (e.pend_type == REC_APP ||
+            (e.pend_type == REC_CLOSE && e.sent_shutdown != 0 && e.wnum == 0)) &&
+           e.hs_left == 0 && (e.in_init == 0 || e.dead != 0) &&
+           (e.dead == 0 || e.in_init != 0);
+}
+
+/*@ assigns \nothing;
+    ensures \result != 0 <==> end_ok(e);
+*/
+static int end_check(struct end e)
+{
+    return end_bounds_check(e) && end_write_check(e) && (e.data_left == 0 || e.held == 0);
 }
 
 int conn_check(struct model_conn c)
 {
+    if (!(c.shape.block == 1 || c.shape.block == 16) || c.shape.base < 16 ||
+        c.shape.base > SHAPE_BASE_MAX || c.shape.shift > 32 || !(c.tls13 == 0 || c.tls13 == 1))
+        return 0;
+    /*@ loop invariant 0 <= s <= 2;
+        loop invariant \forall integer k; 0 <= k < s ==>
+          end_ok(c.end[k]) && pipe_ok(c.pipe[k]);
+        loop assigns s;
+        loop variant 2 - s; */
     for (int s = 0; s < 2; s++) {
-        struct pipe p = c.pipe[s];
-        struct end e = c.end[s];
-        if (p.fill > p.cap || p.count < 0 || p.count > REC_MAX || p.head < 0 ||
-            p.head >= REC_MAX)
-            return 0;
-        if (p.count == 0 && (p.fill != 0 || p.taken != 0))
-            return 0;
-        if (e.pend_left != 0 && p.count == 0)
-            return 0;
-        if (e.wnum != 0 && e.pend_left == 0)
-            return 0;
-        if (e.frag.split > e.frag.msf || e.frag.msf < MSF_MIN || e.frag.msf > MSF_MAX ||
-            e.frag.split == 0)
-            return 0;
-        if (e.dead && !e.in_init)
+        if (!end_check(c.end[s]) || !pipe_check(c.pipe[s]))
             return 0;
     }
     return 1;

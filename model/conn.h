@@ -10,11 +10,11 @@
  *
  * Everything is a value: each call takes the connection and returns the
  * connection after it plus what the application sees (return value,
- * SSL_get_error class, error reason, bytes delivered). The model never looks at
- * OpenSSL: the session parameters (transport capacity, record sizes, version)
- * are inputs, fixed at `connect`.
+ * SSL_get_error class, error reason, where read bytes came from). The model
+ * never looks at OpenSSL: the session parameters (transport capacity, record
+ * shape, fragment sizes, version) are inputs, fixed at `connect`.
  *
- * Rules: spec/write.md (WRITE-nn).
+ * Rules: spec/write.md (WRITE-nn); each contract names the rules it states.
  */
 #ifndef SSLMODE_MODEL_CONN_H
 #define SSLMODE_MODEL_CONN_H
@@ -25,13 +25,27 @@
 #define SIDE_CLIENT 0
 #define SIDE_SERVER 1
 
-/* Records one direction can hold between writer and reader. A harness limit,
- * not OpenSSL's: conn_write's precondition keeps within it. */
-#define REC_MAX 256
-
 /* Fragment sizes (SSL_set_max_send_fragment accepts 512..16384). */
 #define MSF_MIN 512
 #define MSF_MAX 16384
+
+/* Bounds the model keeps to (the harness stays within them):
+ * transport capacity, write length, buffer offsets, record shape. */
+#define CAP_MAX 1048576
+#define WRITE_LEN_MAX 131072
+#define OFF_MAX 2097152
+#define SHAPE_BASE_MAX 128
+#define WIRE_MAX 17000
+
+/* Records one direction can hold between writer and reader: a ring. A write
+ * makes at most WRITE_RECORDS_MAX records (one per MSF_MIN bytes, a remainder
+ * and a KeyUpdate), so it needs that much room (`room`). KeyUpdate and
+ * close_notify records made by other calls come one per call, or one per
+ * KeyUpdate received; should the ring ever be full then, the call answers
+ * REASON_MODEL_FULL, which no OpenSSL call does (the harness reports it as a
+ * limit of the model). */
+#define REC_MAX 512
+#define WRITE_RECORDS_MAX (WRITE_LEN_MAX / MSF_MIN + 3)
 
 /* What a record carries. */
 #define REC_APP 0        /* application data */
@@ -60,6 +74,7 @@
 #define REASON_BAD_LENGTH 271
 #define REASON_APP_DATA_AFTER_CLOSE_NOTIFY 291
 #define REASON_SHUTDOWN_WHILE_IN_INIT 407
+#define REASON_MODEL_FULL (-1) /* not OpenSSL's: see REC_MAX */
 
 /* SSL_get_key_update_type. */
 #define KU_NONE (-1)
@@ -161,9 +176,9 @@ struct model_conn {
 
 /* What an I/O call returns to the application. */
 struct io_result {
-    long ret;      /* the return value (SSL_write, SSL_write_ex, ...) */
-    int err;       /* SSL_get_error(ssl, ret): ERRC_* */
-    int reason;    /* reason of the first error in the queue, REASON_NONE if empty */
+    long ret;       /* the return value (SSL_write, SSL_write_ex, ...) */
+    int err;        /* SSL_get_error(ssl, ret): ERRC_* */
+    int reason;     /* reason of the first error in the queue, REASON_NONE if empty */
     uint32_t count; /* bytes written or read (the _ex out-parameter) */
     struct src src; /* reads: where the bytes came from */
 };
@@ -188,37 +203,213 @@ struct write_call {
     int ex; /* SSL_write_ex rather than SSL_write */
 };
 
-/* Bytes on the wire of a record of m plaintext bytes. */
+#include "logic/conn.acsl"
+
+/* WRITE-01: bytes on the wire of a record of m plaintext bytes. */
+/*@ requires shape_ok(sh) && m <= MSF_MAX;
+    assigns \nothing;
+    ensures \result == wire(sh, m);
+    ensures m < \result <= WIRE_MAX;
+*/
 uint32_t conn_wire(struct shape sh, uint32_t m);
 
-/* The connection right after the handshake: nothing in flight. */
-struct model_conn conn_init(struct conn_params p);
-
-/* The invariant as a C check (conn_ok in logic/conn.acsl). */
-int conn_check(struct model_conn c);
-
-/* Whether a write of `len` bytes from side s fits the model's record ring. */
-int conn_room(struct model_conn c, int s, uint32_t len);
-
-/* SSL_write / SSL_write_ex on side s, its mask being `mode`. */
-struct conn_step conn_write(struct model_conn c, int s, uint32_t mode, struct write_call w);
-
-/* SSL_read on side s (at most `max` bytes, max >= 1). */
-struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, uint32_t max);
-
-/* SSL_key_update(ssl, requested ? REQUESTED : NOT_REQUESTED) on side s. */
-struct conn_step conn_key_update(struct model_conn c, int s, int requested);
-
-/* SSL_shutdown on side s. */
-struct conn_step conn_shutdown(struct model_conn c, int s, uint32_t mode);
-
-/* SSL_set_max_send_fragment / SSL_CTX_set_max_send_fragment accept v in
- * 512..16384 (and return 1), else change nothing (and return 0). */
+/* WRITE-01: SSL_set_max_send_fragment / SSL_CTX_set_max_send_fragment
+ * accept v in 512..16384 (and return 1), else change nothing (and return 0). */
+/*@ assigns \nothing;
+    ensures \result != 0 <==> MSF_MIN <= v <= MSF_MAX;
+*/
 int frag_ok(long v);
 
-/* The fragment sizes after an accepted v: split_send_fragment follows a
- * lower max_send_fragment down, and stays down when it goes up again. */
+/* WRITE-01: the fragment sizes after an accepted v: split_send_fragment
+ * follows a lower max_send_fragment down, and stays down when it goes up. */
+/*@ requires frag_valid(f) && MSF_MIN <= v <= MSF_MAX;
+    assigns \nothing;
+    ensures frag_valid(\result);
+    ensures \result.msf == v;
+    ensures f.split <= v ==> \result.split == f.split;
+    ensures f.split > v ==> \result.split == v;
+*/
 struct frag frag_set(struct frag f, long v);
 
+/* The connection right after the handshake: nothing in flight. */
+/*@ requires shape_ok(p.shape) && frag_valid(p.frag) && flag(p.tls13);
+    requires 1 <= p.cap <= CAP_MAX;
+    assigns \nothing;
+    ensures conn_ok(\result);
+    ensures \forall integer s; valid_side(s) ==>
+      \result.pipe[s].count == 0 && \result.pipe[s].cap == p.cap &&
+      \result.end[s].pend_left == 0 && \result.end[s].wnum == 0 &&
+      \result.end[s].in_init == 0 && \result.end[s].frag == p.frag;
+*/
+struct model_conn conn_init(struct conn_params p);
+
+/* The invariant as a C check, proved equal to the predicate. */
+/*@ assigns \nothing;
+    ensures \result != 0 <==> conn_ok(c);
+*/
+int conn_check(struct model_conn c);
+
+/* Whether side s has room for a write: the precondition of conn_write. */
+/*@ requires valid_side(s);
+    assigns \nothing;
+    ensures \result != 0 <==> room(c, s);
+*/
+int conn_room(struct model_conn c, int s);
+
+/* SSL_write / SSL_write_ex on side s, its mask being `mode`. */
+/*@ requires conn_ok(c) && valid_side(s) && room(c, s);
+    requires w.len <= WRITE_LEN_MAX && w.from.buf >= 0 && src_ok(w.from, w.len) && flag(w.ex);
+    assigns \nothing;
+    ensures conn_ok(\result.c);
+    ensures peer_untouched: \result.c.end[1 - s] == c.end[1 - s] &&
+                            \result.c.pipe[1 - s] == c.pipe[1 - s];
+    ensures WRITE_09_fatal: (\result.r.reason == REASON_BAD_LENGTH ||
+                             \result.r.reason == REASON_BAD_WRITE_RETRY) ==>
+                            \result.c.end[s].dead != 0;
+    ensures WRITE_03_all_or_nothing:
+      \result.r.err == ERRC_NONE && !(mode & MODE_ENABLE_PARTIAL_WRITE) ==>
+        \result.r.count == w.len;
+    ensures WRITE_04_a_new_record:
+      \result.r.err == ERRC_NONE && \result.r.count < w.len ==>
+        \result.r.count > c.end[s].wnum + (c.end[s].pend_left != 0 ? c.end[s].pend_tot : 0);
+    ensures \result.r.count <= w.len;
+    ensures \result.r.err == ERRC_NONE ==>
+      \result.r.ret == (w.ex != 0 ? 1 : \result.r.count);
+    behavior WRITE_16_shutdown_sent:
+      assumes c.end[s].sent_shutdown != 0;
+      ensures \result.r.ret == write_fail(w.ex);
+      ensures \result.r.reason == REASON_PROTOCOL_IS_SHUTDOWN && \result.r.err == ERRC_SSL;
+      ensures \result.c.pipe[s] == c.pipe[s];
+    behavior WRITE_06_too_short:
+      assumes c.end[s].sent_shutdown == 0;
+      assumes w.len < c.end[s].wnum ||
+              (c.end[s].pend_left != 0 && w.len - c.end[s].wnum < c.end[s].pend_tot);
+      ensures \result.r.ret == write_fail(w.ex);
+      ensures \result.r.reason == REASON_BAD_LENGTH && \result.r.err == ERRC_SSL;
+      ensures \result.c.end[s].dead != 0 && \result.c.end[s].wnum == c.end[s].wnum;
+      ensures \result.c.pipe[s] == c.pipe[s];
+    behavior WRITE_09_dead:
+      assumes c.end[s].sent_shutdown == 0;
+      assumes !(w.len < c.end[s].wnum ||
+                (c.end[s].pend_left != 0 && w.len - c.end[s].wnum < c.end[s].pend_tot));
+      assumes c.end[s].dead != 0;
+      ensures \result.r.ret == write_fail(w.ex) && \result.r.reason == REASON_NONE;
+      ensures \result.r.err == (c.end[s].received_shutdown != 0 ? ERRC_ZERO_RETURN
+                                                                  : ERRC_SYSCALL);
+      ensures \result.c.end[s].wnum == 0;
+      ensures \result.c.pipe[s] == c.pipe[s];
+    behavior WRITE_07_moved:
+      assumes c.end[s].sent_shutdown == 0 && c.end[s].dead == 0;
+      assumes !(w.len < c.end[s].wnum ||
+                (c.end[s].pend_left != 0 && w.len - c.end[s].wnum < c.end[s].pend_tot));
+      assumes c.end[s].pend_left != 0 && !(mode & MODE_ACCEPT_MOVING_WRITE_BUFFER);
+      assumes c.end[s].pend_ptr.buf != w.from.buf ||
+              c.end[s].pend_ptr.off != w.from.off + c.end[s].wnum;
+      ensures \result.r.ret == write_fail(w.ex);
+      ensures \result.r.reason == REASON_BAD_WRITE_RETRY && \result.r.err == ERRC_SSL;
+      ensures \result.c.end[s].dead != 0 && \result.c.end[s].wnum == c.end[s].wnum;
+      ensures \result.c.pipe[s] == c.pipe[s];
+    behavior WRITE_02_08_goes_on:
+      assumes c.end[s].sent_shutdown == 0 && c.end[s].dead == 0;
+      assumes !(w.len < c.end[s].wnum ||
+                (c.end[s].pend_left != 0 && w.len - c.end[s].wnum < c.end[s].pend_tot));
+      assumes !(c.end[s].pend_left != 0 && !(mode & MODE_ACCEPT_MOVING_WRITE_BUFFER) &&
+                (c.end[s].pend_ptr.buf != w.from.buf ||
+                 c.end[s].pend_ptr.off != w.from.off + c.end[s].wnum));
+      ensures \result.r.reason == REASON_NONE;
+      ensures \result.c.end[s].dead == 0;
+    complete behaviors;
+    disjoint behaviors;
+*/
+struct conn_step conn_write(struct model_conn c, int s, uint32_t mode, struct write_call w);
+
+/* SSL_read on side s (at most `max` bytes). */
+/*@ requires conn_ok(c) && valid_side(s) && 1 <= max;
+    assigns \nothing;
+    ensures conn_ok(\result.c);
+    ensures WRITE_13_one_record: \result.r.ret <= max && \result.r.ret <= MSF_MAX;
+    ensures \result.r.ret > 0 ==> \result.r.count == \result.r.ret &&
+                                  \result.r.err == ERRC_NONE;
+    behavior WRITE_14_closed:
+      assumes c.end[s].received_shutdown != 0;
+      ensures \result.r.ret == 0 && \result.r.err == ERRC_ZERO_RETURN;
+      ensures \result.c.pipe[0] == c.pipe[0] && \result.c.pipe[1] == c.pipe[1];
+    behavior WRITE_09_dead:
+      assumes c.end[s].received_shutdown == 0 && c.end[s].dead != 0;
+      ensures \result.r.ret == -1 && \result.r.reason == REASON_NONE;
+      ensures \result.c.pipe[0] == c.pipe[0] && \result.c.pipe[1] == c.pipe[1];
+    behavior WRITE_13_buffered:
+      assumes c.end[s].received_shutdown == 0 && c.end[s].in_init == 0;
+      assumes c.end[s].data_left > 0;
+      ensures \result.r.ret == (max < c.end[s].data_left ? max : c.end[s].data_left);
+      ensures \result.r.src == c.end[s].data_src;
+      ensures \result.c.end[s].data_left == c.end[s].data_left - \result.r.ret;
+      ensures \result.c.pipe[0] == c.pipe[0] && \result.c.pipe[1] == c.pipe[1];
+    behavior other:
+      assumes c.end[s].received_shutdown == 0 && c.end[s].dead == 0;
+      assumes !(c.end[s].in_init == 0 && c.end[s].data_left > 0);
+    complete behaviors;
+    disjoint behaviors;
+*/
+struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, uint32_t max);
+
+/* WRITE-15: SSL_key_update(ssl, requested ? REQUESTED : NOT_REQUESTED). */
+/*@ requires conn_ok(c) && valid_side(s) && flag(requested);
+    assigns \nothing;
+    ensures conn_ok(\result.c);
+    ensures \result.c.pipe[0] == c.pipe[0] && \result.c.pipe[1] == c.pipe[1];
+    ensures \result.c.end[s].dead == c.end[s].dead; // never fatal
+    behavior tls12:
+      assumes c.tls13 == 0;
+      ensures \result.r.ret == 0 && \result.r.reason == REASON_WRONG_SSL_VERSION;
+    behavior in_init:
+      assumes c.tls13 != 0 && c.end[s].in_init != 0;
+      ensures \result.r.ret == 0 && \result.r.reason == REASON_STILL_IN_INIT;
+    behavior WRITE_15_write_pending:
+      assumes c.tls13 != 0 && c.end[s].in_init == 0 && c.end[s].pend_left != 0;
+      ensures \result.r.ret == 0 && \result.r.reason == REASON_BAD_WRITE_RETRY;
+      ensures \result.c.end[s].key_update == c.end[s].key_update; // nothing scheduled
+    behavior scheduled:
+      assumes c.tls13 != 0 && c.end[s].in_init == 0 && c.end[s].pend_left == 0;
+      ensures \result.r.ret == 1 && \result.c.end[s].in_init == 1;
+      ensures \result.c.end[s].key_update == (requested ? KU_REQUESTED : KU_NOT_REQUESTED);
+    complete behaviors;
+    disjoint behaviors;
+*/
+struct conn_step conn_key_update(struct model_conn c, int s, int requested);
+
+/* WRITE-16: SSL_shutdown on side s. */
+/*@ requires conn_ok(c) && valid_side(s);
+    assigns \nothing;
+    ensures conn_ok(\result.c);
+    ensures \result.c.end[1 - s].wnum == c.end[1 - s].wnum;
+    behavior in_init:
+      assumes c.end[s].in_init != 0;
+      ensures \result.r.ret == -1 && \result.r.reason == REASON_SHUTDOWN_WHILE_IN_INIT;
+      ensures \result.c == c;
+    behavior WRITE_16_first_behind_data:
+      assumes c.end[s].in_init == 0 && c.end[s].sent_shutdown == 0;
+      assumes c.end[s].pend_left != 0;
+      ensures \result.r.ret == -1 && \result.r.reason == REASON_NONE;
+      ensures \result.c.end[s].sent_shutdown == 1 && \result.c.end[s].alert_dispatch == 1;
+      ensures \result.c.pipe[s] == c.pipe[s];
+    behavior first:
+      assumes c.end[s].in_init == 0 && c.end[s].sent_shutdown == 0;
+      assumes c.end[s].pend_left == 0;
+      ensures \result.c.end[s].sent_shutdown == 1;
+    behavior WRITE_16_second_behind_data:
+      assumes c.end[s].in_init == 0 && c.end[s].sent_shutdown != 0;
+      assumes c.end[s].alert_dispatch != 0 && c.end[s].pend_left != 0 &&
+              c.end[s].pend_type == REC_APP;
+      ensures \result.r.ret == -1 && \result.r.reason == REASON_BAD_WRITE_RETRY;
+      ensures \result.c.end[s].dead != 0;
+    behavior other:
+      assumes c.end[s].in_init == 0 && c.end[s].sent_shutdown != 0;
+      assumes !(c.end[s].alert_dispatch != 0 && c.end[s].pend_left != 0 &&
+                c.end[s].pend_type == REC_APP);
+    complete behaviors;
+    disjoint behaviors;
+*/
+struct conn_step conn_shutdown(struct model_conn c, int s, uint32_t mode);
 
 #endif
