@@ -27,7 +27,7 @@ CORE_SRC    := $(MODEL_SRC) $(HARNESS_SRC)
 HEADERS     := $(wildcard model/*.h model/logic/*.acsl fuzz/*.h)
 LAW_SRC     := $(wildcard model/laws/*.c)
 
-.PHONY: all deps prove fuzz fuzz-run fuzz-smoke test verify bench mutants clean
+.PHONY: all deps prove fuzz fuzz-run fuzz-smoke test verify bench mutants coverage clean
 .DELETE_ON_ERROR:
 
 all: $(B)/sslmode $(B)/abi_check.o $(TARGETS:%=$(B)/replay-%)
@@ -89,11 +89,19 @@ verify: deps
 bench: $(B)/bench
 	@$(B)/bench
 
-$(B)/bench: tests/bench.c $(CORE_SRC) fuzz/target_mask.c $(HEADERS) | $(B)
-	$(CC) $(CFLAGS) -O2 -o $@ tests/bench.c $(CORE_SRC) fuzz/target_mask.c $(LDLIBS)
+$(B)/bench: tests/bench.c $(CORE_SRC) $(HEADERS) | $(B)
+	$(CC) $(CFLAGS) -O2 -o $@ tests/bench.c $(CORE_SRC) $(LDLIBS)
 
 mutants: all
 	@./proofs/mutants.sh
+
+# The model's line and branch coverage reached by the committed corpora.
+$(B)/cov-replay-%: $(CORE_SRC) fuzz/target_%.c fuzz/replay.c $(HEADERS) | $(B)
+	$(CC) $(CFLAGS) -O0 -fprofile-instr-generate -fcoverage-mapping \
+	  -o $@ $(CORE_SRC) fuzz/target_$*.c fuzz/replay.c $(LDLIBS)
+
+coverage: $(TARGETS:%=$(B)/cov-replay-%)
+	@./tests/coverage.sh $(TARGETS)
 
 $(B):
 	mkdir -p $@

@@ -2,7 +2,7 @@
  * decides how fast the differential fuzzing can go, built without sanitizers:
  *   - a whole session (both contexts, both SSLs, the handshake, the frees);
  *   - the same with the contexts kept, as the fuzz targets do;
- *   - the mask fuzz target over its committed corpus;
+ *   - each fuzz target over its committed corpus;
  *   - the heap a connected pair holds, and the process's peak RSS. */
 #include <dirent.h>
 #include <malloc.h>
@@ -14,8 +14,7 @@
 #include <time.h>
 
 #include "../fuzz/pair.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "../fuzz/target.h"
 
 static double now(void)
 {
@@ -58,8 +57,10 @@ static void bench_sessions(int fresh)
     SSL_CTX_free(kept[1]);
 }
 
-static void bench_corpus(const char *dir)
+static void bench_corpus(enum fuzz_target target, const char *name)
 {
+    char dir[256];
+    snprintf(dir, sizeof dir, "fuzz/corpus/%s", name);
     static uint8_t inputs[1024][1024];
     static size_t sizes[1024];
     int count = 0;
@@ -86,9 +87,9 @@ static void bench_corpus(const char *dir)
     long n = 0;
     double t0 = now(), t;
     do
-        LLVMFuzzerTestOneInput(inputs[n % count], sizes[n % count]), n++;
+        fuzz_one(target, inputs[n % count], sizes[n % count]), n++;
     while ((t = now() - t0) < 3.0);
-    printf("| mask target, %4d corpus inputs       | %7.0f /s | %6.0f us |\n", count,
+    printf("| %-5s target, %4d corpus inputs      | %7.0f /s | %6.0f us |\n", name, count,
            n / t, 1e6 * t / n);
 }
 
@@ -118,7 +119,8 @@ int main(void)
     printf("|---------------------------------------|-----------:|---------:|\n");
     bench_sessions(1);
     bench_sessions(0);
-    bench_corpus("fuzz/corpus/mask");
+    bench_corpus(TARGET_MASK, "mask");
+    bench_corpus(TARGET_WRITE, "write");
     bench_memory();
     return 0;
 }
