@@ -673,10 +673,8 @@ static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, in
         if (!t.whole)
             return done(c, s, READ_WAIT, 0, REASON_NONE);
         if (t.r.type == REC_APP) {
-            c.end[s].data_left = t.r.plain;
+            c.end[s].data_left = t.r.plain; /* returned at the top of the loop */
             c.end[s].data_src = t.r.src;
-            if (t.r.plain == 0)
-                continue; /* an empty record: nothing to return, read on */
         } else if (t.r.type == REC_CLOSE) {
             c.end[s].received_shutdown = 1;
             return done(c, s, READ_CLOSE, 0, REASON_NONE);
