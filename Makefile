@@ -14,15 +14,15 @@ SECONDS       ?= 60   # fuzz-run: how long
 FUZZ_SECONDS  ?= 60   # verify: how long each target runs
 SMOKE_SECONDS ?= 20   # fuzz-smoke (CI): how long each target runs
 TARGET        ?= mask
-TARGETS       := mask write
+TARGETS       := mask write hello
 
 B := build
 
-MODEL_SRC   := model/mode.c model/world.c model/conn.c model/names.c
+MODEL_SRC   := model/mode.c model/world.c model/conn.c model/hello.c model/names.c
 HARNESS_SRC := fuzz/op.c fuzz/text.c fuzz/outcome.c fuzz/model_side.c \
                fuzz/exec.c fuzz/report.c fuzz/decode.c fuzz/scenario.c \
                fuzz/real_openssl.c fuzz/pair_openssl.c fuzz/config.c fuzz/buffers.c \
-               fuzz/target.c
+               fuzz/hello_wire.c fuzz/target.c
 CORE_SRC    := $(MODEL_SRC) $(HARNESS_SRC)
 HEADERS     := $(wildcard model/*.h model/logic/*.acsl fuzz/*.h)
 LAW_SRC     := $(wildcard model/laws/*.c)

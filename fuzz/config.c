@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "../model/hello.h"
 #include "pair.h"
 
 /* AEAD: 5-byte header, explicit nonce if any, tag; TLS 1.3 adds the inner
@@ -24,7 +25,8 @@ const struct cipher_info cipher_table[CIPHER_COUNT] = {
 
 struct session_config config_default(void)
 {
-    struct session_config cfg = { PAIR_DEFAULT_CAP, CIPHER_DEFAULT_13 };
+    long both = range_arg(VERSION_TLS12, VERSION_TLS13);
+    struct session_config cfg = { PAIR_DEFAULT_CAP, CIPHER_DEFAULT_13, { both, both } };
     return cfg;
 }
 
@@ -39,6 +41,10 @@ int config_apply(struct session_config *cfg, const struct op *op)
         return 1;
     case OP_SET_CIPHER:
         cfg->cipher = (int) op->arg;
+        return 1;
+    case OP_SET_CLIENT_VERSIONS:
+    case OP_SET_SERVER_VERSIONS:
+        cfg->versions[op->kind == OP_SET_SERVER_VERSIONS] = op->arg;
         return 1;
     default:
         return 0;

@@ -29,12 +29,14 @@ extern const struct cipher_info cipher_table[CIPHER_COUNT];
 struct session_config {
     uint32_t cap; /* BIO pair capacity each way */
     int cipher;   /* index into cipher_table (it fixes the version) */
+    long versions[2]; /* `hello`: each side's version range (range_arg) */
 };
 
 struct session_config config_default(void);
 
-/* Applies `set cap`, `set version` or `set cipher`; returns 0 if op was
- * none of them. (`set version` picks that version's default suite.) */
+/* Applies `set cap`, `set version`, `set cipher` or `set *_versions`;
+ * returns 0 if op was none of them. (`set version` picks that version's
+ * default suite.) */
 int config_apply(struct session_config *cfg, const struct op *op);
 
 /* The cipher index of a name, or -1. */

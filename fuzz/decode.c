@@ -9,7 +9,7 @@
 #include "config.h"
 #include "model_side.h"
 
-const char *const fuzz_target_names[TARGET_COUNT] = { "mask", "write" };
+const char *const fuzz_target_names[TARGET_COUNT] = { "mask", "write", "hello" };
 
 struct reader {
     const uint8_t *p;
@@ -267,6 +267,39 @@ static int decode_write_op(struct reader *r, struct op *op)
     }
 }
 
+/* --- the hello target ----------------------------------------------------- */
+
+/* Calls by the low 3 bits: the flags of either context, each side's version
+ * range, and the handshake that shows their effect. */
+static const enum op_kind hello_kinds[8] = {
+    OP_SET_MODE, OP_SET_MODE, OP_CLEAR_MODE, OP_CLEAR_MODE,
+    OP_SET_CLIENT_VERSIONS, OP_SET_SERVER_VERSIONS, OP_HELLO, OP_HELLO,
+};
+
+static int decode_hello_op(struct reader *r, struct op *op)
+{
+    uint8_t k;
+    if (!take(r, &k))
+        return 0;
+    *op = blank(hello_kinds[k & 7], TGT_NONE);
+    switch (op->kind) {
+    case OP_SET_MODE:
+    case OP_CLEAR_MODE:
+        op->target = k & 1 ? TGT_SCTX : TGT_CCTX;
+        return decode_long(r, &op->arg);
+    case OP_SET_CLIENT_VERSIONS:
+    case OP_SET_SERVER_VERSIONS: {
+        /* bits 3-4: 1.2, 1.3, 1.2-1.3, 1.2-1.3 */
+        int sel = (k >> 3) & 3;
+        op->arg = range_arg(sel == 1 ? VERSION_TLS13 : VERSION_TLS12,
+                            sel == 0 ? VERSION_TLS12 : VERSION_TLS13);
+        return 1;
+    }
+    default:
+        return 1;
+    }
+}
+
 /* --- the shared part ------------------------------------------------------ */
 
 /* What the decoder tracks to keep only ops the harness can run: the model's
@@ -286,7 +319,7 @@ static int accept_op(struct shadow *sh, const struct op *op)
         return 0;
     /* A handshake costs as much as a thousand other steps; two per input
      * reach every rule (connect, reset, connect again). */
-    if (op->kind == OP_CONNECT && !sh->m.world.connected &&
+    if (((op->kind == OP_CONNECT && !sh->m.world.connected) || op->kind == OP_HELLO) &&
         sh->handshakes++ == DECODE_MAX_HANDSHAKES)
         return 0;
     if (op->kind == OP_BUF || op->kind == OP_COPY || op->kind == OP_FILL)
@@ -334,7 +367,9 @@ size_t decode(enum fuzz_target t, const uint8_t *data, size_t size, struct op *o
     for (;;) {
         if (n == max)
             break;
-        int got = t == TARGET_MASK ? decode_mask_op(&r, &ops[n]) : decode_write_op(&r, &ops[n]);
+        int got = t == TARGET_MASK    ? decode_mask_op(&r, &ops[n])
+                  : t == TARGET_WRITE ? decode_write_op(&r, &ops[n])
+                                      : decode_hello_op(&r, &ops[n]);
         if (!got)
             break;
         if (accept_op(&sh, &ops[n]))

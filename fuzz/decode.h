@@ -15,7 +15,11 @@
  *       (decode_long).
  * write: two bytes choose the cipher suite and the transport capacity
  *       (caps in decode.c), then `connect`; then byte K: bits 0-4 pick the
- *       call (write_kinds), bit 5 the side, bits 6-7 feed its arguments. */
+ *       call (write_kinds), bit 5 the side, bits 6-7 feed its arguments.
+ * hello: byte K: bits 0-2 pick the call (hello_kinds): set_mode or
+ *       clear_mode on cctx or sctx (bit 0) with a long (decode_long), a
+ *       version range for either side (bits 3-4), or `hello`. Hellos count
+ *       as handshakes (DECODE_MAX_HANDSHAKES). */
 #ifndef SSLMODE_FUZZ_DECODE_H
 #define SSLMODE_FUZZ_DECODE_H
 
@@ -25,9 +29,9 @@
 #include "op.h"
 
 #define DECODE_MAX_OPS 64
-#define DECODE_MAX_HANDSHAKES 2 /* connects that run a handshake, per input */
+#define DECODE_MAX_HANDSHAKES 2 /* connects that run a handshake, and hellos, per input */
 
-enum fuzz_target { TARGET_MASK, TARGET_WRITE, TARGET_COUNT };
+enum fuzz_target { TARGET_MASK, TARGET_WRITE, TARGET_HELLO, TARGET_COUNT };
 extern const char *const fuzz_target_names[TARGET_COUNT];
 
 size_t decode(enum fuzz_target t, const uint8_t *data, size_t size, struct op *ops,

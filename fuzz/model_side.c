@@ -70,11 +70,19 @@ int model_applicable(const struct model_state *m, const struct buffers *b,
          * with the write buffer sized for another max_send_fragment
          * (ssl3_setup_write_buffer); the model leaves that out (spec/write.md,
          * divergence D1), so the fragment size is set before connecting. */
-        *why = "max_send_fragment changes only before `connect` (spec/write.md, D1)";
+        *why = "max_send_fragment changes only before `connect` (spec/divergences.md, D1)";
         return !m->world.connected;
+    case OP_SET_CLIENT_VERSIONS:
+    case OP_SET_SERVER_VERSIONS: {
+        struct hello_in in = { 0, 0, range_min(op->arg), range_max(op->arg),
+                               VERSION_TLS12, VERSION_TLS13 };
+        *why = "a version range is 1.2, 1.3 or 1.2-1.3 (spec/divergences.md, D5)";
+        return hello_in_check(in);
+    }
     case OP_SET_VERSION:
     case OP_SET_CIPHER:
     case OP_NEW:
+    case OP_HELLO:
         return 1;
     default:
         if (target_is_ctx(op->target))
@@ -232,6 +240,20 @@ static struct outcome apply_io(struct model_state *m, const struct buffers *b,
     }
 }
 
+/* The two SSLs take their masks from the contexts (MASK-07). */
+static struct outcome hello(const struct model_state *m, const struct session_config *cfg)
+{
+    struct hello_in in = {
+        world_ctx_get_mode(m->world, CTX_CLIENT), world_ctx_get_mode(m->world, CTX_SERVER),
+        range_min(cfg->versions[0]), range_max(cfg->versions[0]),
+        range_min(cfg->versions[1]), range_max(cfg->versions[1]),
+    };
+    struct outcome o = result(OP_HELLO, 0);
+    o.hello = hello_run(in);
+    o.value = o.hello.version;
+    return o;
+}
+
 struct outcome model_apply(struct model_state *m, const struct buffers *b,
                            const struct session_config *cfg, const struct op *op)
 {
@@ -263,7 +285,11 @@ struct outcome model_apply(struct model_state *m, const struct buffers *b,
     case OP_SET_CAP:
     case OP_SET_VERSION:
     case OP_SET_CIPHER:
+    case OP_SET_CLIENT_VERSIONS:
+    case OP_SET_SERVER_VERSIONS:
         return result(op->kind, 1);
+    case OP_HELLO:
+        return hello(m, cfg);
     default:
         return target_is_ctx(op->target) ? apply_ctx(&m->world, op) : apply_ssl(&m->world, op);
     }

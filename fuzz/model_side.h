@@ -4,6 +4,7 @@
 #define SSLMODE_FUZZ_MODEL_SIDE_H
 
 #include "../model/conn.h"
+#include "../model/hello.h"
 #include "../model/world.h"
 #include "buffers.h"
 #include "config.h"

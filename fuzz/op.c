@@ -1,6 +1,7 @@
 /* fuzz/op.c: the table of calls, and the op printer. */
 #include "op.h"
 
+#include "../model/hello.h"
 #include "config.h"
 #include "text.h"
 
@@ -50,7 +51,35 @@ const struct op_info op_table[OP_KIND_COUNT] = {
                          "SSL_set_min/max_proto_version at connect", "WRITE-01" },
     [OP_SET_CIPHER] = { "set cipher", ON_NONE, ARG_CIPHER, RES_OK,
                         "SSL_set_ciphersuites / SSL_set_cipher_list at connect", "WRITE-01" },
+    [OP_HELLO] = { "hello", ON_NONE, ARG_NONE, RES_HELLO,
+                   "SSL_new(cctx), SSL_new(sctx), SSL_do_handshake on both until done",
+                   "HELLO-01..HELLO-06" },
+    [OP_SET_CLIENT_VERSIONS] = { "set client_versions", ON_NONE, ARG_RANGE, RES_OK,
+                                 "SSL_set_min/max_proto_version at hello", "HELLO-03" },
+    [OP_SET_SERVER_VERSIONS] = { "set server_versions", ON_NONE, ARG_RANGE, RES_OK,
+                                 "SSL_set_min/max_proto_version at hello", "HELLO-03" },
 };
+
+long range_arg(int min, int max)
+{
+    return (long) min << 16 | max;
+}
+
+int range_min(long arg)
+{
+    return (int) (arg >> 16);
+}
+
+int range_max(long arg)
+{
+    return (int) (arg & 0xffff);
+}
+
+/* "1.2", "1.3" (the version numbers are VERSION_TLS12/13). */
+static const char *version_text(int v)
+{
+    return v == VERSION_TLS12 ? "1.2" : v == VERSION_TLS13 ? "1.3" : "?";
+}
 
 int target_is_ctx(enum target t)
 {
@@ -126,6 +155,11 @@ static void print_args(FILE *f, const struct op *op)
         break;
     case ARG_CIPHER:
         fprintf(f, " %s", cipher_table[op->arg].name);
+        break;
+    case ARG_RANGE:
+        fprintf(f, " %s", version_text(range_min(op->arg)));
+        if (range_max(op->arg) != range_min(op->arg))
+            fprintf(f, "-%s", version_text(range_max(op->arg)));
         break;
     case ARG_NONE:
     default:

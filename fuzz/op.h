@@ -43,6 +43,10 @@ enum op_kind {
     OP_SET_MSF,    /* SSL[_CTX]_set_max_send_fragment on every object */
     OP_SET_VERSION, /* TLS version of the next connect: 12 or 13 */
     OP_SET_CIPHER, /* cipher of the next connect (index into cipher_table) */
+    /* the handshake flags (spec/hello.md) */
+    OP_HELLO,      /* one handshake between SSL_new(cctx) and SSL_new(sctx) */
+    OP_SET_CLIENT_VERSIONS, /* the client's version range at the next hello */
+    OP_SET_SERVER_VERSIONS, /* the server's */
     OP_KIND_COUNT
 };
 
@@ -60,10 +64,11 @@ enum op_arg {
     ARG_BUF_FILL,    /* <name> <byte> */
     ARG_VERSION,     /* 1.2 | 1.3 */
     ARG_CIPHER,      /* a name of cipher_table */
+    ARG_RANGE,       /* 1.2 | 1.3 | 1.2-1.3 (arg: range_arg) */
 };
 
 /* What a call returns to the application (outcome.h prints it). */
-enum result_kind { RES_OK, RES_MASK, RES_INT, RES_DUP, RES_CTX, RES_IO };
+enum result_kind { RES_OK, RES_MASK, RES_INT, RES_DUP, RES_CTX, RES_IO, RES_HELLO };
 
 struct op_info {
     const char *name;  /* the scenario word(s) */
@@ -91,6 +96,11 @@ struct op {
 
 /* The default buffer of `write` without `from`. */
 #define DEFAULT_BUF "data"
+
+/* ARG_RANGE: a version range as one long, and back (VERSION_TLS12 ...). */
+long range_arg(int min, int max);
+int range_min(long arg);
+int range_max(long arg);
 
 int target_is_ctx(enum target t);
 int target_ctx(enum target t);  /* context index of TGT_CCTX/TGT_SCTX */

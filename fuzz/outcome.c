@@ -31,6 +31,10 @@ static const struct {
     { REASON_BAD_LENGTH, "BAD_LENGTH" },
     { REASON_APP_DATA_AFTER_CLOSE_NOTIFY, "APPLICATION_DATA_AFTER_CLOSE_NOTIFY" },
     { REASON_SHUTDOWN_WHILE_IN_INIT, "SHUTDOWN_WHILE_IN_INIT" },
+    { REASON_UNSUPPORTED_PROTOCOL, "UNSUPPORTED_PROTOCOL" },
+    { REASON_INAPPROPRIATE_FALLBACK, "INAPPROPRIATE_FALLBACK" },
+    { REASON_TLSV1_ALERT_PROTOCOL_VERSION, "TLSV1_ALERT_PROTOCOL_VERSION" },
+    { REASON_TLSV1_ALERT_INAPPROPRIATE_FALLBACK, "TLSV1_ALERT_INAPPROPRIATE_FALLBACK" },
 };
 
 const char *errclass_name(int err)
@@ -49,10 +53,21 @@ const char *reason_name(int reason)
     return NULL;
 }
 
+static int same_hello(const struct hello_out *a, const struct hello_out *b)
+{
+    return a->scsv == b->scsv && a->client_time == b->client_time &&
+           a->server_time == b->server_time && a->version == b->version &&
+           a->alert == b->alert && a->server_reason == b->server_reason &&
+           a->client_reason == b->client_reason && a->certs == b->certs &&
+           a->client_job == b->client_job && a->server_job == b->server_job;
+}
+
 int outcome_equal(const struct outcome *a, const struct outcome *b)
 {
     if (a->kind != b->kind || a->value != b->value)
         return 0;
+    if (a->kind == RES_HELLO)
+        return same_hello(&a->hello, &b->hello);
     if (a->kind != RES_IO)
         return 1;
     return a->err == b->err && a->reason == b->reason && a->count == b->count &&
@@ -63,6 +78,8 @@ int outcome_meets(const struct outcome *got, const struct outcome *expect)
 {
     if (got->kind != expect->kind || got->value != expect->value)
         return 0;
+    if (got->kind == RES_HELLO)
+        return same_hello(&got->hello, &expect->hello);
     /* The count is stated apart only for SSL_write_ex ("written=N"); for
      * the other calls it is the return value or nothing. */
     return got->kind != RES_IO || (got->err == expect->err && got->reason == expect->reason &&
@@ -101,6 +118,50 @@ static void print_io(FILE *f, const struct outcome *o)
     }
 }
 
+/* The words of a hello's fields (hello.h); "?" for WIRE_UNREADABLE and other
+ * values the harness could not read. */
+static const char *const scsv_words[] = { "absent", "last", "other" };
+static const char *const time_words[] = { "none", "no", "yes" }; /* TIME_* + 1 */
+static const char *const job_words[] = { "none", "client", "server", "both" }; /* bits */
+
+static const char *word(const char *const *words, int n, int v)
+{
+    return v >= 0 && v < n ? words[v] : "?";
+}
+
+static void print_reason(FILE *f, const char *key, int reason)
+{
+    const char *r = reason_name(reason);
+    if (r)
+        fprintf(f, " %s=%s", key, r);
+    else
+        fprintf(f, " %s=%d", key, reason);
+}
+
+/* Success: the version, then what the ClientHello, the ServerHello and the
+ * chain showed. Failure: the alert and both reasons first. */
+static void print_hello(FILE *f, const struct hello_out *h)
+{
+    if (h->version == VERSION_TLS12 || h->version == VERSION_TLS13)
+        fputs(h->version == VERSION_TLS12 ? "1.2" : "1.3", f);
+    else if (h->version == 0)
+        fputs("failed", f);
+    else
+        fprintf(f, "version=0x%x", (unsigned) h->version);
+    if (h->version == 0 || h->alert != ALERT_NONE) {
+        fprintf(f, " alert=%d", h->alert);
+        print_reason(f, "server", h->server_reason);
+        print_reason(f, "client", h->client_reason);
+    }
+    fprintf(f, " scsv=%s client_time=%s", word(scsv_words, 3, h->scsv),
+            word(time_words, 3, h->client_time + 1));
+    if (h->version != 0 || h->server_time != TIME_NO_MESSAGE || h->certs != 0)
+        fprintf(f, " server_time=%s certs=%d", word(time_words, 3, h->server_time + 1),
+                h->certs);
+    if (h->client_job || h->server_job)
+        fprintf(f, " async=%s", word(job_words, 4, (h->client_job & 1) | (h->server_job & 1) << 1));
+}
+
 static void print_value(FILE *f, const struct outcome *o, int expect)
 {
     switch (o->kind) {
@@ -123,6 +184,9 @@ static void print_value(FILE *f, const struct outcome *o, int expect)
         print_io(f, o);
         if (!expect && o->from[0])
             fprintf(f, " from %s", o->from);
+        break;
+    case RES_HELLO:
+        print_hello(f, &o->hello);
         break;
     case RES_INT:
     default:
@@ -182,6 +246,90 @@ static int parse_io(const char *s, int ex, struct outcome *out)
     return 0;
 }
 
+static int parse_choice(const char *s, const char *const *words, int n, int *out)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(s, words[i]) == 0) {
+            *out = i;
+            return 0;
+        }
+    return -1;
+}
+
+static int parse_reason(const char *s, int *out)
+{
+    long n;
+    for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++)
+        if (strcmp(s, reasons[i].name) == 0) {
+            *out = reasons[i].code;
+            return 0;
+        }
+    if (text_parse_number(s, &n) != 0)
+        return -1;
+    *out = (int) n;
+    return 0;
+}
+
+#define UNSET (-100)
+
+/* The form print_hello writes, and only it: each field it prints for that
+ * shape (success or failure) must be there. */
+static int parse_hello(const char *s, struct outcome *out)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", s);
+    struct hello_out h = { UNSET, UNSET, UNSET, UNSET, UNSET, UNSET, UNSET, UNSET, 0, 0 };
+    int jobs;
+    char *save, *w = strtok_r(buf, " ", &save);
+    if (!w)
+        return -1;
+    if (strcmp(w, "1.2") == 0 || strcmp(w, "1.3") == 0) {
+        h.version = w[2] == '2' ? VERSION_TLS12 : VERSION_TLS13;
+        h.alert = ALERT_NONE;
+        h.server_reason = h.client_reason = 0;
+    } else if (strcmp(w, "failed") == 0) {
+        h.version = 0;
+        h.server_time = TIME_NO_MESSAGE;
+        h.certs = 0;
+    } else {
+        return -1;
+    }
+    for (w = strtok_r(NULL, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+        char *v = strchr(w, '=');
+        if (!v)
+            return -1;
+        *v++ = '\0';
+        int *field = NULL, rc = -1;
+        long n;
+        if (strcmp(w, "scsv") == 0)
+            field = &h.scsv, rc = parse_choice(v, scsv_words, 3, &h.scsv);
+        else if (strcmp(w, "client_time") == 0)
+            field = &h.client_time, rc = parse_choice(v, time_words + 1, 2, &h.client_time);
+        else if (strcmp(w, "server_time") == 0 && h.version)
+            field = &h.server_time, rc = parse_choice(v, time_words + 1, 2, &h.server_time);
+        else if (strcmp(w, "certs") == 0 && h.version)
+            field = &h.certs, rc = text_parse_number(v, &n), h.certs = (int) n;
+        else if (strcmp(w, "alert") == 0 && !h.version)
+            field = &h.alert, rc = text_parse_number(v, &n), h.alert = (int) n;
+        else if (strcmp(w, "server") == 0 && !h.version)
+            field = &h.server_reason, rc = parse_reason(v, &h.server_reason);
+        else if (strcmp(w, "client") == 0 && !h.version)
+            field = &h.client_reason, rc = parse_reason(v, &h.client_reason);
+        else if (strcmp(w, "async") == 0 && (rc = parse_choice(v, job_words, 4, &jobs)) == 0)
+            field = &h.client_job, h.client_job = jobs & 1, h.server_job = jobs >> 1;
+        if (!field || rc != 0)
+            return -1;
+    }
+    const int all[] = { h.scsv, h.client_time, h.server_time, h.version,
+                        h.alert, h.server_reason, h.client_reason, h.certs };
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        if (all[i] == UNSET)
+            return -1;
+    out->value = h.version;
+    out->hello = h;
+    return 0;
+}
+
 int outcome_parse(enum result_kind k, int ex, const char *s, struct outcome *out,
                   const char **why)
 {
@@ -205,6 +353,12 @@ int outcome_parse(enum result_kind k, int ex, const char *s, struct outcome *out
         *why = "expected a return value, then written=N (write_ex), an error class "
                "(WANT_WRITE, SSL, SYSCALL, ...) and a reason (BAD_LENGTH, ...)";
         return parse_io(s, ex, out);
+    case RES_HELLO:
+        *why = "expected `1.2` or `1.3` then scsv=absent|last|other client_time=yes|no "
+               "server_time=yes|no certs=N; or `failed` then alert=N server=REASON "
+               "client=REASON scsv=... client_time=...; then async=client|server|both "
+               "when a handshake ran in an ASYNC_JOB";
+        return parse_hello(s, out);
     case RES_INT:
     default:
         *why = "expected a number";

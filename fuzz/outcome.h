@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "../model/conn.h"
+#include "../model/hello.h"
 #include "op.h"
 
 struct outcome {
@@ -21,6 +22,8 @@ struct outcome {
     uint64_t digest; /* reads: digest of the bytes delivered */
     struct src src;  /* model reads: where the bytes came from (not compared) */
     char from[32];   /* the same as text, e.g. "a+16384" */
+    /* RES_HELLO only (value: the version, 0 when the handshake failed): */
+    struct hello_out hello;
 };
 
 int outcome_equal(const struct outcome *a, const struct outcome *b);
@@ -31,7 +34,10 @@ int outcome_meets(const struct outcome *got, const struct outcome *expect);
 
 /* Prints the outcome as the runner and the reports show it, e.g.
  * "0x14 AUTO_RETRY|RELEASE_BUFFERS", "same", "-1 WANT_WRITE",
- * "-1 SSL BAD_WRITE_RETRY", "16384 from a+16384". */
+ * "-1 SSL BAD_WRITE_RETRY", "16384 from a+16384"; a hello as
+ * "1.3 scsv=absent client_time=no server_time=yes certs=2" or
+ * "failed alert=86 server=INAPPROPRIATE_FALLBACK
+ *  client=TLSV1_ALERT_INAPPROPRIATE_FALLBACK scsv=last client_time=no". */
 void outcome_print(FILE *f, const struct outcome *o);
 
 /* Prints the outcome as an expectation (`=> ...`) that outcome_parse reads

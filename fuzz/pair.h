@@ -32,8 +32,29 @@ int pair_configure(SSL *ssl, const char *cipher, int tls13);
  * sets their roles. Returns 1, or 0 on failure. */
 int pair_join(SSL *client, SSL *server, size_t cap);
 
-/* Drives SSL_do_handshake on both until both return 1 (returns 1), one fails
- * or neither can progress (returns 0). */
+/* Drives SSL_do_handshake on both until both return 1 (returns 1) or
+ * neither can progress (returns 0). A side that fails stops; the other goes
+ * on, so that it reads the alert it was sent. */
 int pair_handshake(SSL *client, SSL *server);
+
+/* What `hello` sees of a handshake: the first bytes each side sent (side 0:
+ * the client's first flight, the ClientHello; side 1: the server's, a
+ * ServerHello or an alert) and the reason of each side's first error. */
+#define PAIR_PEEK 4096
+struct pair_wire {
+    unsigned char first[2][PAIR_PEEK];
+    size_t len[2];  /* bytes in first[side], at most PAIR_PEEK */
+    int reason[2];  /* ERR_GET_REASON of the side's first error, 0 if none */
+    int in_job[2];  /* the side's handshake ran inside an ASYNC_JOB */
+};
+
+/* pair_handshake, filling *wire. */
+int pair_handshake_seen(SSL *client, SSL *server, struct pair_wire *wire);
+
+/* Gives a server SSL a chained identity: an Ed25519 leaf signed by a CA
+ * that is only in the SSL's chain store, so that what the server sends
+ * depends on SSL_MODE_NO_AUTO_CHAIN (spec/hello.md, HELLO-05). Returns 1, or
+ * 0 on failure. */
+int pair_chain_identity(SSL *server);
 
 #endif

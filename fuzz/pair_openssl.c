@@ -1,9 +1,13 @@
 /* fuzz/pair_openssl.c: see pair.h. */
 #include "pair.h"
 
+#include <string.h>
 #include <time.h>
+#include <openssl/async.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 /* Interposes libc's time() for libssl and libcrypto: every run sees the same
  * clock, so the same input gives the same bytes and the same verdict. */
@@ -17,6 +21,40 @@ time_t time(time_t *t)
 static EVP_PKEY *server_key;
 static X509 *server_cert;
 
+/* The chained identity (pair_chain_identity): a CA, a leaf it signed, and a
+ * store that holds the CA only. */
+static EVP_PKEY *ca_key, *leaf_key;
+static X509 *ca_cert, *leaf_cert;
+static X509_STORE *chain_store;
+
+/* A v3 certificate for `key`, named `cn`, signed by `issuer_key` under the
+ * name of `issuer` (itself when NULL); a CA when `ca`. NULL on failure. */
+static X509 *make_cert(EVP_PKEY *key, const char *cn, long serial, X509 *issuer,
+                       EVP_PKEY *issuer_key, int ca)
+{
+    X509 *cert = X509_new();
+    if (!cert)
+        return NULL;
+    X509_NAME *name = X509_get_subject_name(cert);
+    X509_EXTENSION *ext = X509V3_EXT_conf_nid(NULL, NULL, NID_basic_constraints,
+                                              ca ? "critical,CA:TRUE" : "CA:FALSE");
+    int ok = ext && X509_set_version(cert, X509_VERSION_3) &&
+             ASN1_INTEGER_set(X509_get_serialNumber(cert), serial) &&
+             X509_gmtime_adj(X509_getm_notBefore(cert), -86400L) &&
+             X509_gmtime_adj(X509_getm_notAfter(cert), 86400L * 3650) &&
+             X509_set_pubkey(cert, key) &&
+             X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, (const unsigned char *) cn,
+                                        -1, -1, 0) &&
+             X509_set_issuer_name(cert, issuer ? X509_get_subject_name(issuer) : name) &&
+             X509_add_ext(cert, ext, -1) && X509_sign(cert, issuer_key, NULL);
+    X509_EXTENSION_free(ext);
+    if (!ok) {
+        X509_free(cert);
+        return NULL;
+    }
+    return cert;
+}
+
 /* An Ed25519 key and a self-signed certificate, made once. Ed25519 keeps the
  * handshake cheap (spec/mask.md, "The session pair", has the figures). */
 static int make_credentials(void)
@@ -24,26 +62,43 @@ static int make_credentials(void)
     if (server_cert)
         return 1;
     EVP_PKEY *key = EVP_PKEY_Q_keygen(NULL, NULL, "ED25519");
-    X509 *cert = X509_new();
-    if (!key || !cert)
-        goto fail;
-    X509_NAME *name = X509_get_subject_name(cert);
-    if (!X509_set_version(cert, X509_VERSION_3) ||
-        !ASN1_INTEGER_set(X509_get_serialNumber(cert), 1) ||
-        !X509_gmtime_adj(X509_getm_notBefore(cert), -86400L) ||
-        !X509_gmtime_adj(X509_getm_notAfter(cert), 86400L * 3650) ||
-        !X509_set_pubkey(cert, key) ||
-        !X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
-                                    (const unsigned char *) "sslmode server", -1, -1, 0) ||
-        !X509_set_issuer_name(cert, name) || !X509_sign(cert, key, NULL))
-        goto fail;
+    X509 *cert = key ? make_cert(key, "sslmode server", 1, NULL, key, 0) : NULL;
+    if (!cert) {
+        EVP_PKEY_free(key);
+        return 0;
+    }
     server_key = key;
     server_cert = cert;
     return 1;
-fail:
-    EVP_PKEY_free(key);
-    X509_free(cert);
-    return 0;
+}
+
+static int make_chain(void)
+{
+    if (chain_store)
+        return 1;
+    if (!ca_key && !(ca_key = EVP_PKEY_Q_keygen(NULL, NULL, "ED25519")))
+        return 0;
+    if (!ca_cert && !(ca_cert = make_cert(ca_key, "sslmode CA", 2, NULL, ca_key, 1)))
+        return 0;
+    if (!leaf_key && !(leaf_key = EVP_PKEY_Q_keygen(NULL, NULL, "ED25519")))
+        return 0;
+    if (!leaf_cert &&
+        !(leaf_cert = make_cert(leaf_key, "sslmode chained server", 3, ca_cert, ca_key, 0)))
+        return 0;
+    X509_STORE *st = X509_STORE_new();
+    if (!st || !X509_STORE_add_cert(st, ca_cert)) {
+        X509_STORE_free(st);
+        return 0;
+    }
+    chain_store = st;
+    return 1;
+}
+
+int pair_chain_identity(SSL *server)
+{
+    return make_chain() && SSL_use_certificate(server, leaf_cert) == 1 &&
+           SSL_use_PrivateKey(server, leaf_key) == 1 &&
+           SSL_set1_chain_cert_store(server, chain_store) == 1;
 }
 
 SSL_CTX *pair_ctx_new(int side)
@@ -87,12 +142,6 @@ int pair_join(SSL *client, SSL *server, size_t cap)
     return 1;
 }
 
-static int retryable(SSL *ssl, int rc)
-{
-    int e = SSL_get_error(ssl, rc);
-    return e == SSL_ERROR_WANT_READ || e == SSL_ERROR_WANT_WRITE;
-}
-
 /* Bytes moved so far, both ways: the progress of the handshake. */
 static uint64_t moved(SSL *client, SSL *server)
 {
@@ -100,29 +149,79 @@ static uint64_t moved(SSL *client, SSL *server)
            BIO_number_read(SSL_get_rbio(client)) + BIO_number_read(SSL_get_rbio(server));
 }
 
-int pair_handshake(SSL *client, SSL *server)
+/* Copies what `from` sent that its peer has not read yet (the peer's end of
+ * the pair, without consuming it), once. */
+static void peek_first(SSL *peer, struct pair_wire *wire, int from)
 {
-    int client_done = 0, server_done = 0;
+    char *p;
+    if (!wire || wire->len[from])
+        return;
+    ossl_ssize_t n = BIO_nread0(SSL_get_rbio(peer), &p);
+    if (n <= 0)
+        return;
+    wire->len[from] = (size_t) n < PAIR_PEEK ? (size_t) n : PAIR_PEEK;
+    memcpy(wire->first[from], p, wire->len[from]);
+}
+
+/* One SSL_do_handshake on one side. Returns 1 when done, 0 to call again, -1
+ * when it failed (its first error's reason goes to the wire record; the
+ * queue is cleared, as the error belongs to this side only). */
+static int step(SSL *ssl, struct pair_wire *wire, int side)
+{
+    int rc = SSL_do_handshake(ssl);
+    if (rc == 1)
+        return 1;
+    int e = SSL_get_error(ssl, rc);
+    if (e == SSL_ERROR_WANT_READ || e == SSL_ERROR_WANT_WRITE)
+        return 0;
+    if (wire && !wire->reason[side])
+        wire->reason[side] = ERR_GET_REASON(ERR_peek_error());
+    ERR_clear_error();
+    return -1;
+}
+
+/* The wire record the info callback reports to (one handshake at a time). */
+static struct pair_wire *watched;
+
+/* Called by the state machine, on the stack of the SSL_do_handshake call
+ * or of the ASYNC_JOB it started. */
+static void note_job(const SSL *ssl, int where, int ret)
+{
+    (void) where;
+    (void) ret;
+    if (watched && ASYNC_get_current_job() != NULL)
+        watched->in_job[SSL_is_server((SSL *) ssl) ? 1 : 0] = 1;
+}
+
+int pair_handshake_seen(SSL *client, SSL *server, struct pair_wire *wire)
+{
+    SSL *ssl[2] = { client, server };
+    int state[2] = { 0, 0 }; /* 1 done, -1 failed */
+    if (wire) {
+        memset(wire, 0, sizeof *wire);
+        SSL_set_info_callback(client, note_job);
+        SSL_set_info_callback(server, note_job);
+    }
+    watched = wire;
     /* Round after round while bytes move: a small transport needs many. */
     for (;;) {
         uint64_t before = moved(client, server);
-        int was_client = client_done, was_server = server_done;
-        if (!client_done) {
-            int rc = SSL_do_handshake(client);
-            client_done = rc == 1;
-            if (rc <= 0 && !retryable(client, rc))
-                return 0;
+        int was[2] = { state[0], state[1] };
+        for (int side = 0; side < 2; side++) {
+            if (state[side] == 0)
+                state[side] = step(ssl[side], wire, side);
+            peek_first(ssl[1 - side], wire, side);
         }
-        if (!server_done) {
-            int rc = SSL_do_handshake(server);
-            server_done = rc == 1;
-            if (rc <= 0 && !retryable(server, rc))
-                return 0;
-        }
-        if (client_done && server_done)
-            return 1;
-        if (moved(client, server) == before && was_client == client_done &&
-            was_server == server_done)
-            return 0; /* stuck */
+        if (state[0] == 1 && state[1] == 1)
+            break;
+        if (moved(client, server) == before && was[0] == state[0] && was[1] == state[1])
+            break; /* stuck, or both stopped */
     }
+    watched = NULL;
+    return state[0] == 1 && state[1] == 1;
+}
+
+int pair_handshake(SSL *client, SSL *server)
+{
+    return pair_handshake_seen(client, server, NULL);
 }

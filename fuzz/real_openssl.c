@@ -7,6 +7,7 @@
 #include <openssl/err.h>
 
 #include "../model/world.h"
+#include "hello_wire.h"
 #include "pair.h"
 
 struct real {
@@ -239,6 +240,50 @@ static struct outcome apply_io(struct real *r, struct buffers *b, const struct o
     }
 }
 
+static int set_versions(SSL *ssl, long range)
+{
+    return SSL_set_min_proto_version(ssl, range_min(range)) &&
+           SSL_set_max_proto_version(ssl, range_max(range));
+}
+
+/* What the two first flights and the finished (or failed) pair show. */
+static struct hello_out hello_seen(SSL *c, int done, const struct pair_wire *w)
+{
+    struct hello_out h;
+    wire_client_hello(w->first[0], w->len[0], (uint32_t) PAIR_FIXED_TIME, &h);
+    wire_server_first(w->first[1], w->len[1], (uint32_t) PAIR_FIXED_TIME, &h);
+    h.version = done ? SSL_version(c) : 0;
+    STACK_OF(X509) *chain = done ? SSL_get_peer_cert_chain(c) : NULL;
+    h.certs = chain ? sk_X509_num(chain) : 0;
+    h.client_reason = w->reason[0];
+    h.server_reason = w->reason[1];
+    h.client_job = w->in_job[0];
+    h.server_job = w->in_job[1];
+    return h;
+}
+
+/* `hello`: two new SSLs, the contexts' masks, the configured version ranges,
+ * the server's chained identity; the handshake; then both are freed. */
+static struct outcome hello(struct real *r, const struct session_config *cfg)
+{
+    static struct pair_wire wire; /* 8 KiB: not on the fuzzer's stack */
+    struct outcome o = result(OP_HELLO, 0);
+    SSL *c = SSL_new(r->ctx[CTX_CLIENT]), *s = SSL_new(r->ctx[CTX_SERVER]);
+    if (c && s && set_versions(c, cfg->versions[0]) && set_versions(s, cfg->versions[1]) &&
+        SSL_set_num_tickets(s, 0) && pair_chain_identity(s) &&
+        pair_join(c, s, PAIR_DEFAULT_CAP)) {
+        int done = pair_handshake_seen(c, s, &wire);
+        o.hello = hello_seen(c, done, &wire);
+    } else {
+        o.hello.version = o.hello.scsv = WIRE_UNREADABLE; /* set-up failed: a mismatch */
+    }
+    o.value = o.hello.version;
+    SSL_free(c);
+    SSL_free(s);
+    ERR_clear_error();
+    return o;
+}
+
 /* Both contexts and every SSL: the application configures everything. */
 static struct outcome set_msf(struct real *r, const struct op *op)
 {
@@ -272,7 +317,11 @@ struct outcome real_apply(struct real *r, struct buffers *b, const struct sessio
     case OP_SET_CAP:
     case OP_SET_VERSION:
     case OP_SET_CIPHER:
+    case OP_SET_CLIENT_VERSIONS:
+    case OP_SET_SERVER_VERSIONS:
         return result(op->kind, 1);
+    case OP_HELLO:
+        return hello(r, cfg);
     default:
         return target_is_ctx(op->target) ? apply_ctx(r, op) : apply_ssl(r, op);
     }

@@ -124,6 +124,29 @@ static int parse_from(struct op *op, char **w, int n, char *msg, size_t len)
     return 0;
 }
 
+static int parse_version(const char *s, int *v)
+{
+    *v = strcmp(s, "1.2") == 0 ? VERSION_TLS12 : strcmp(s, "1.3") == 0 ? VERSION_TLS13 : 0;
+    return *v ? 0 : -1;
+}
+
+/* "1.2", "1.3", "1.2-1.3": a version range, low to high. */
+static int parse_range(const char *s, long *arg)
+{
+    char low[8];
+    const char *dash = strchr(s, '-');
+    int min, max;
+    if (!dash)
+        return parse_version(s, &min) ? -1 : (*arg = range_arg(min, min), 0);
+    if ((size_t) (dash - s) >= sizeof low)
+        return -1;
+    snprintf(low, sizeof low, "%.*s", (int) (dash - s), s);
+    if (parse_version(low, &min) || parse_version(dash + 1, &max) || min > max)
+        return -1;
+    *arg = range_arg(min, max);
+    return 0;
+}
+
 static int parse_args(struct op *op, char **w, int n, char *msg, size_t len)
 {
     const struct op_info *in = &op_table[op->kind];
@@ -215,6 +238,12 @@ static int parse_args(struct op *op, char **w, int n, char *msg, size_t len)
         }
         snprintf(msg, len, "`set version` takes 1.2 or 1.3");
         return -1;
+    case ARG_RANGE:
+        if (n == 1 && parse_range(w[0], &op->arg) == 0)
+            return 0;
+        snprintf(msg, len, "`%s` takes 1.2, 1.3 or 1.2-1.3 (a range from low to high)",
+                 in->name);
+        return -1;
     case ARG_CIPHER:
         if (n == 1 && (v = cipher_find(w[0])) >= 0) {
             op->arg = v;
@@ -261,7 +290,8 @@ int scenario_parse_step(const char *text, struct scn_step *st, char *msg, size_t
                      "shutdown)", words[1]);
         else
             snprintf(msg, len, "unknown target `%s` (targets: cctx sctx client server cdup "
-                     "sdup; or a line `connect`, `buf`, `copy`, `fill`, `set ...`)", words[0]);
+                     "sdup; or a line `connect`, `hello`, `buf`, `copy`, `fill`, `set ...`)",
+                     words[0]);
         return -1;
     }
     st->op.kind = (enum op_kind) k;
@@ -279,7 +309,7 @@ int scenario_parse_step(const char *text, struct scn_step *st, char *msg, size_t
         enum result_kind rk = op_table[st->op.kind].result;
         char joined[LINE_MAX_LEN] = "";
         for (int i = 0; i < en; i++) {
-            if (i && rk == RES_IO)
+            if (i && (rk == RES_IO || rk == RES_HELLO))
                 strncat(joined, " ", sizeof joined - strlen(joined) - 1);
             strncat(joined, ew[i], sizeof joined - strlen(joined) - 1);
         }

@@ -11,7 +11,7 @@ static int usage(void)
 {
     fputs("usage: sslmode run [-q] FILE...   run scenarios on the model and on OpenSSL\n"
           "       sslmode record FILE        print FILE with OpenSSL's answers as `=>` expectations\n"
-          "       sslmode decode [--target mask|write] FILE...\n"
+          "       sslmode decode [--target mask|write|hello] FILE...\n"
           "                                  print fuzz inputs as scenarios (default: mask)\n"
           "       sslmode names              list the SSL_MODE_* names and values\n"
           "exit: 0 all agree and every expectation holds, 1 otherwise, 2 bad input\n",
@@ -92,7 +92,7 @@ static int cmd_decode(int argc, char **argv)
             if (strcmp(argv[1], fuzz_target_names[k]) == 0)
                 t = (enum fuzz_target) k, found = 1;
         if (!found) {
-            fprintf(stderr, "sslmode decode: unknown target `%s` (mask, write)\n", argv[1]);
+            fprintf(stderr, "sslmode decode: unknown target `%s` (mask, write, hello)\n", argv[1]);
             return 2;
         }
         argc -= 2;

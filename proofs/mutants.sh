@@ -7,8 +7,9 @@
 #     table says which, and the time it took);
 #   - the scenarios: `sslmode run tests/scenarios/*.scn` exits 1.
 # A patch's header may say where its bug is (lines before the diff):
-#   wp-fct: f,g     WP on model/conn.c, functions f and g only (the rest of
-#                   conn.c is unchanged, and proving all of it takes minutes)
+#   wp-fct: f,g     WP on functions f and g only (the rest is unchanged,
+#                   and proving all of conn.c takes minutes)
+#   wp-file: F      the file those functions are in (default: model/conn.c)
 #   target: write   the fuzz target to run (default: mask)
 # Without them: WP on the mask model (mode.c, world.c, laws), target mask.
 # Prints a table; exits 1 if any mutant escapes any of the three.
@@ -29,7 +30,8 @@ for patch in proofs/mutants/${MUTANTS:-*}.patch; do
   fct=$(sed -n 's/^wp-fct: *//p' "$patch" | head -1)
   target=$(sed -n 's/^target: *//p' "$patch" | head -1)
   target=${target:-mask}
-  if [ -n "$fct" ]; then wp_on=(-wp-fct "$fct" model/conn.c)
+  file=$(sed -n 's/^wp-file: *//p' "$patch" | head -1)
+  if [ -n "$fct" ]; then wp_on=(-wp-fct "$fct" "${file:-model/conn.c}")
   else wp_on=(model/mode.c model/world.c model/laws/*.c); fi
 
   # WP (without smoke tests: they do not decide whether a contract holds).

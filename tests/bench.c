@@ -121,6 +121,7 @@ int main(void)
     bench_sessions(0);
     bench_corpus(TARGET_MASK, "mask");
     bench_corpus(TARGET_WRITE, "write");
+    bench_corpus(TARGET_HELLO, "hello");
     bench_memory();
     return 0;
 }
