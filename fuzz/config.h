@@ -11,6 +11,7 @@ struct cipher_info {
     const char *name;  /* OpenSSL's name */
     int tls13;         /* a TLS 1.3 suite (else TLS 1.2) */
     struct shape shape; /* wire bytes of a record: see conn_wire */
+    uint32_t ticket_plain; /* TLS 1.3: plaintext bytes of a NewSessionTicket */
 };
 
 /* Only suites without multi-record writes: the CBC suites here always run
@@ -30,6 +31,7 @@ struct session_config {
     uint32_t cap; /* BIO pair capacity each way */
     int cipher;   /* index into cipher_table (it fixes the version) */
     long versions[2]; /* `hello`: each side's version range (range_arg) */
+    uint32_t tickets; /* session tickets the server sends (TLS 1.3) */
 };
 
 struct session_config config_default(void);
@@ -45,5 +47,10 @@ int cipher_find(const char *name);
 /* The model's parameters for a connection made with this configuration and
  * these fragment sizes. */
 struct conn_params config_params(struct session_config cfg, struct frag frag);
+
+/* Whether a handshake with this configuration can complete: in TLS 1.3 the
+ * server's tickets must fit the transport (spec/divergences.md, D9).
+ * Returns 1, or 0 with the reason in *why. */
+int config_connect_ok(struct session_config cfg, const char **why);
 
 #endif

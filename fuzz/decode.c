@@ -315,7 +315,7 @@ struct shadow {
 static int accept_op(struct shadow *sh, const struct op *op)
 {
     const char *why;
-    if (!model_applicable(&sh->m, &sh->b, op, &why))
+    if (!model_applicable(&sh->m, &sh->b, &sh->cfg, op, &why))
         return 0;
     /* A handshake costs as much as a thousand other steps; two per input
      * reach every rule (connect, reset, connect again). */
@@ -331,8 +331,13 @@ static int accept_op(struct shadow *sh, const struct op *op)
     return 1;
 }
 
+/* Session tickets by the top bits of the capacity byte: half the inputs
+ * have none, so inputs made before tickets existed decode as they did. */
+static const uint32_t ticket_counts[4] = { 0, 0, 1, 3 };
+
 /* The write target's header: the cipher suite, the capacity, the fragment
- * size (half the time the default), then connect. */
+ * size (half the time the default), the server's session tickets (when the
+ * suite is TLS 1.3 and they fit the transport), then connect. */
 static size_t write_header(struct reader *r, struct shadow *sh, struct op *ops)
 {
     uint8_t c, k;
@@ -347,10 +352,21 @@ static size_t write_header(struct reader *r, struct shadow *sh, struct op *ops)
         ops[n] = blank(OP_SET_MSF, TGT_NONE);
         ops[n++].arg = msf_values[(c >> 4) % 8];
     }
+    struct session_config trial = sh->cfg;
+    const char *why;
+    trial.cipher = c % CIPHER_COUNT;
+    trial.cap = caps[k % 16];
+    trial.tickets = ticket_counts[k >> 6];
+    if (trial.tickets && cipher_table[trial.cipher].tls13 && config_connect_ok(trial, &why)) {
+        ops[n] = blank(OP_SET_TICKETS, TGT_NONE);
+        ops[n++].arg = trial.tickets;
+    }
     ops[n++] = blank(OP_CONNECT, TGT_NONE);
+    size_t kept = 0;
     for (size_t i = 0; i < n; i++)
-        accept_op(sh, &ops[i]);
-    return n;
+        if (accept_op(sh, &ops[i]))
+            ops[kept++] = ops[i];
+    return kept;
 }
 
 size_t decode(enum fuzz_target t, const uint8_t *data, size_t size, struct op *ops, size_t max)

@@ -14,7 +14,8 @@
  *       one byte, bit 0 picks cctx or sctx; set_mode, clear_mode: a long
  *       (decode_long).
  * write: two bytes choose the cipher suite and the transport capacity
- *       (caps in decode.c), then `connect`; then byte K: bits 0-4 pick the
+ *       (caps in decode.c; its top two bits the server's session tickets,
+ *       ticket_counts), then `connect`; then byte K: bits 0-4 pick the
  *       call (write_kinds), bit 5 the side, bits 6-7 feed its arguments.
  * hello: byte K: bits 0-2 pick the call (hello_kinds): set_mode or
  *       clear_mode on cctx or sctx (bit 0) with a long (decode_long), a

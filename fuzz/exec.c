@@ -123,7 +123,7 @@ int session_applicable(const struct session *ss, const struct op *op, const char
     *why = "more steps than a session holds";
     if (ss->steps == TRACE_MAX)
         return 0;
-    return model_applicable(&ss->model, &ss->bufs, op, why);
+    return model_applicable(&ss->model, &ss->bufs, &ss->cfg, op, why);
 }
 
 /* The harness's own ops: buffers and the configuration of the next connect.

@@ -44,13 +44,15 @@ static int io_applicable(const struct model_state *m, const struct buffers *b,
 }
 
 int model_applicable(const struct model_state *m, const struct buffers *b,
-                     const struct op *op, const char **why)
+                     const struct session_config *cfg, const struct op *op, const char **why)
 {
     switch (op->kind) {
     case OP_CONNECT:
         *why = "client or server has already shaken hands with another peer "
                "(use `new` or `clear` on it first)";
-        return world_can_connect(m->world);
+        if (!world_can_connect(m->world))
+            return 0;
+        return m->world.connected || config_connect_ok(*cfg, why);
     case OP_WRITE:
     case OP_WRITE_EX:
     case OP_READ:
@@ -72,6 +74,9 @@ int model_applicable(const struct model_state *m, const struct buffers *b,
          * divergence D1), so the fragment size is set before connecting. */
         *why = "max_send_fragment changes only before `connect` (spec/divergences.md, D1)";
         return !m->world.connected;
+    case OP_SET_TICKETS:
+        *why = "the server sends 0 to 8 session tickets (the model's TICKETS_MAX)";
+        return op->arg >= 0 && op->arg <= TICKETS_MAX;
     case OP_SET_CLIENT_VERSIONS:
     case OP_SET_SERVER_VERSIONS: {
         struct hello_in in = { 0, 0, range_min(op->arg), range_max(op->arg),
@@ -287,6 +292,7 @@ struct outcome model_apply(struct model_state *m, const struct buffers *b,
     case OP_SET_CIPHER:
     case OP_SET_CLIENT_VERSIONS:
     case OP_SET_SERVER_VERSIONS:
+    case OP_SET_TICKETS:
         return result(op->kind, 1);
     case OP_HELLO:
         return hello(m, cfg);

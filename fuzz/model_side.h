@@ -23,7 +23,7 @@ void model_init(struct model_state *m);
  * calls on objects it holds, within the model's limits). Returns 1, or 0
  * with the reason in *why. */
 int model_applicable(const struct model_state *m, const struct buffers *b,
-                     const struct op *op, const char **why);
+                     const struct session_config *cfg, const struct op *op, const char **why);
 
 /* Runs an applicable op: updates *m and returns what the call returns. The
  * buffers are read only (the executor runs buffer ops), and so is the

@@ -58,6 +58,8 @@ const struct op_info op_table[OP_KIND_COUNT] = {
                                  "SSL_set_min/max_proto_version at hello", "HELLO-03" },
     [OP_SET_SERVER_VERSIONS] = { "set server_versions", ON_NONE, ARG_RANGE, RES_OK,
                                  "SSL_set_min/max_proto_version at hello", "HELLO-03" },
+    [OP_SET_TICKETS] = { "set tickets", ON_NONE, ARG_COUNT, RES_OK,
+                         "SSL_set_num_tickets(server) at connect", "READ-01" },
 };
 
 long range_arg(int min, int max)

@@ -47,6 +47,8 @@ enum op_kind {
     OP_HELLO,      /* one handshake between SSL_new(cctx) and SSL_new(sctx) */
     OP_SET_CLIENT_VERSIONS, /* the client's version range at the next hello */
     OP_SET_SERVER_VERSIONS, /* the server's */
+    /* the read side (spec/read.md) */
+    OP_SET_TICKETS, /* session tickets the server sends at the next connect */
     OP_KIND_COUNT
 };
 

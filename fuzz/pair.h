@@ -24,9 +24,10 @@
 SSL_CTX *pair_ctx_new(int side);
 
 /* Pins one SSL to a single cipher suite and its version (TLS 1.3 or 1.2),
- * and to no session tickets (no post-handshake messages in flight). Returns
- * 1, or 0 on failure. */
-int pair_configure(SSL *ssl, const char *cipher, int tls13);
+ * and to the number of session tickets it sends as a server (TLS 1.3:
+ * post-handshake messages in flight after connect; stateful tickets, so that
+ * all have one size). Returns 1, or 0 on failure. */
+int pair_configure(SSL *ssl, const char *cipher, int tls13, int tickets);
 
 /* Joins client and server with a fresh BIO pair of `cap` bytes each way and
  * sets their roles. Returns 1, or 0 on failure. */

@@ -120,12 +120,16 @@ SSL_CTX *pair_ctx_new(int side)
     return ctx;
 }
 
-int pair_configure(SSL *ssl, const char *cipher, int tls13)
+int pair_configure(SSL *ssl, const char *cipher, int tls13, int tickets)
 {
     int version = tls13 ? TLS1_3_VERSION : TLS1_2_VERSION;
     if (!SSL_set_min_proto_version(ssl, version) || !SSL_set_max_proto_version(ssl, version) ||
-        !SSL_set_num_tickets(ssl, 0))
+        !SSL_set_num_tickets(ssl, (size_t) tickets))
         return 0;
+    /* Stateful tickets (the session ID) have one size; stateless ones vary
+     * with the random ticket_age_add (spec/divergences.md, D10). */
+    if (tickets > 0)
+        SSL_set_options(ssl, SSL_OP_NO_TICKET);
     return tls13 ? SSL_set_ciphersuites(ssl, cipher) : SSL_set_cipher_list(ssl, cipher);
 }
 

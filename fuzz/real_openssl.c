@@ -130,8 +130,9 @@ static struct outcome connect_pair(struct real *r, const struct session_config *
             r->slot[s] = SSL_new(r->ctx[s]);
     SSL *c = r->slot[SLOT_CLIENT], *s = r->slot[SLOT_SERVER];
     const struct cipher_info *ci = &cipher_table[cfg->cipher];
-    if (!c || !s || !pair_configure(c, ci->name, ci->tls13) ||
-        !pair_configure(s, ci->name, ci->tls13) || !pair_join(c, s, cfg->cap))
+    if (!c || !s || !pair_configure(c, ci->name, ci->tls13, 0) ||
+        !pair_configure(s, ci->name, ci->tls13, (int) cfg->tickets) ||
+        !pair_join(c, s, cfg->cap))
         return result(OP_CONNECT, 0);
     r->joined[0] = c;
     r->joined[1] = s;
@@ -319,6 +320,7 @@ struct outcome real_apply(struct real *r, struct buffers *b, const struct sessio
     case OP_SET_CIPHER:
     case OP_SET_CLIENT_VERSIONS:
     case OP_SET_SERVER_VERSIONS:
+    case OP_SET_TICKETS:
         return result(op->kind, 1);
     case OP_HELLO:
         return hello(r, cfg);

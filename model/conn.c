@@ -61,13 +61,13 @@ static struct end end_init(struct conn_params p)
     e.bioflag = BIOF_NONE;
     e.data_left = 0;
     e.data_src = e.pend_ptr;
-    e.held = 0;
+    e.held = HELD_NONE;
     return e;
 }
 
 /*@ requires 1 <= cap <= CAP_MAX;
     assigns \nothing;
-    ensures pipe_ok(\result) && \result.count == 0 && \result.cap == cap;
+    ensures pipe_ok(\result) && \result.count == 0 && \result.cap == cap && \result.fill == 0;
 */
 static struct pipe pipe_init(uint32_t cap)
 {
@@ -89,18 +89,6 @@ static struct pipe pipe_init(uint32_t cap)
         p.rec[i].src = internal(BUF_HANDSHAKE);
     }
     return p;
-}
-
-struct model_conn conn_init(struct conn_params p)
-{
-    struct model_conn c;
-    c.tls13 = p.tls13;
-    c.shape = p.shape;
-    c.end[SIDE_CLIENT] = end_init(p);
-    c.end[SIDE_SERVER] = end_init(p);
-    c.pipe[SIDE_CLIENT] = pipe_init(p.cap);
-    c.pipe[SIDE_SERVER] = pipe_init(p.cap);
-    return c;
 }
 
 int conn_room(struct model_conn c, int s)
@@ -168,10 +156,11 @@ static struct pipe append_record(struct pipe p, struct record r)
 }
 
 /*@ requires shape_ok(sh) && plain <= MSF_MAX && src_ok(from, plain);
-    requires type == REC_APP || type == REC_CLOSE || type == REC_KEY_UPDATE;
+    requires type == REC_APP || type == REC_CLOSE || type == REC_KEY_UPDATE ||
+             type == REC_TICKET;
     assigns \nothing;
     ensures record_ok(\result) && \result.plain == plain && \result.type == type;
-    ensures \result.src == from && \result.requested == 0;
+    ensures \result.src == from && \result.requested == 0 && \result.wire == wire(sh, plain);
 */
 static struct record make_record(struct shape sh, int type, uint32_t plain, struct src from)
 {
@@ -182,6 +171,44 @@ static struct record make_record(struct shape sh, int type, uint32_t plain, stru
     r.requested = 0;
     r.src = from;
     return r;
+}
+
+/* --- the connection after the handshake --------------------------------- */
+
+/* n records of r, all in the transport. */
+/*@ requires pipe_ok(p) && p.count == 0 && p.fill == 0 && record_ok(r);
+    requires n <= TICKETS_MAX && n * r.wire <= p.cap;
+    assigns \nothing;
+    ensures pipe_ok(\result) && \result.cap == p.cap;
+    ensures \result.count == n && \result.fill == n * r.wire;
+*/
+static struct pipe flight(struct pipe p, struct record r, uint32_t n)
+{
+    /*@ loop invariant 0 <= i <= n;
+        loop invariant pipe_ok(p) && p.cap == \at(p, Pre).cap;
+        loop invariant p.count == i && p.fill == i * r.wire;
+        loop assigns i, p;
+        loop variant n - i; */
+    for (uint32_t i = 0; i < n; i++) {
+        //@ assert (i + 1) * r.wire <= n * r.wire;
+        p = append_record(p, r);
+        p.fill += r.wire;
+    }
+    return p;
+}
+
+struct model_conn conn_init(struct conn_params p)
+{
+    struct model_conn c;
+    c.tls13 = p.tls13;
+    c.shape = p.shape;
+    c.end[SIDE_CLIENT] = end_init(p);
+    c.end[SIDE_SERVER] = end_init(p);
+    c.pipe[SIDE_CLIENT] = pipe_init(p.cap);
+    struct record ticket = make_record(p.shape, REC_TICKET, p.ticket_plain,
+                                       internal(BUF_HANDSHAKE));
+    c.pipe[SIDE_SERVER] = flight(pipe_init(p.cap), ticket, p.tickets);
+    return c;
 }
 
 /* Encrypts one record and starts writing it (do_ssl3_write): it becomes the
@@ -247,7 +274,7 @@ static int error_class(struct end e, int reason)
     ensures \result.r.reason == reason;
     ensures ret > 0 ==> \result.r.err == ERRC_NONE;
     ensures ret <= 0 ==> \result.r.err == err_class(c.end[s], reason);
-    ensures \result.r.src.buf == BUF_HANDSHAKE;
+    ensures \result.r.src.buf == BUF_HANDSHAKE && \result.r.msgs == 0;
 */
 static struct conn_step done(struct model_conn c, int s, long ret, uint32_t count, int reason)
 {
@@ -258,6 +285,7 @@ static struct conn_step done(struct model_conn c, int s, long ret, uint32_t coun
     st.r.reason = reason;
     st.r.err = ret > 0 ? ERRC_NONE : error_class(c.end[s], reason);
     st.r.src = internal(BUF_HANDSHAKE);
+    st.r.msgs = 0;
     return st;
 }
 
@@ -607,6 +635,20 @@ static struct conn_step deliver(struct model_conn c, int s, uint32_t max)
 #define READ_WAIT 2  /* returns -1 (rwstate and the BIO flag say why; r.reason if fatal) */
 #define READ_FATAL 3 /* application data while waiting for close_notify */
 
+/* done(), for read_bytes: with whether a message was processed. */
+/*@ requires valid_side(s) && (msg == 0 || msg == 1);
+    assigns \nothing;
+    ensures \result.c == c && \result.r.ret == ret && \result.r.reason == reason;
+    ensures \result.r.msgs == msg;
+*/
+static struct conn_step ended(struct model_conn c, int s, int msg, long ret, uint32_t count,
+                              int reason)
+{
+    struct conn_step st = done(c, s, ret, count, reason);
+    st.r.msgs = msg;
+    return st;
+}
+
 /* ssl3_read_bytes: records one by one until there is something to return.
  * for_data: SSL_read (application data wanted); else ssl3_shutdown's wait
  * for close_notify, where application data is fatal. */
@@ -619,6 +661,10 @@ static struct conn_step deliver(struct model_conn c, int s, uint32_t max)
                                            \result.c.end[s].in_init == 0;
     ensures \result.r.ret == READ_FATAL ==> \result.c.end[s].data_left > 0;
     ensures \result.r.ret == READ_CLOSE ==> \result.c.end[s].received_shutdown == 1;
+    ensures \result.r.msgs == 0 || \result.r.msgs == 1;
+    ensures READ_01_one_message: !(mode & MODE_AUTO_RETRY) && \result.r.msgs != 0 ==>
+      \result.r.ret == READ_WAIT && \result.r.reason == REASON_NONE &&
+      \result.c.end[s].rwstate == RW_READING && \result.c.end[s].bioflag == BIOF_READ;
     ensures \result.c.end[1 - s].wnum == c.end[1 - s].wnum;
     ensures c.end[s].data_left > 0 ==>
       \result.r.ret == (for_data != 0 ? READ_DATA : READ_FATAL) &&
@@ -628,8 +674,11 @@ static struct conn_step deliver(struct model_conn c, int s, uint32_t max)
 */
 static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, int for_data)
 {
+    int msg = 0; /* a post-handshake message processed (READ-01) */
     c.end[s].rwstate = RW_NOTHING;
     /*@ loop invariant conn_ok(c);
+        loop invariant msg == 0 || msg == 1;
+        loop invariant !(mode & MODE_AUTO_RETRY) ==> msg == 0;
         loop invariant c.end[s].in_init == 0 || (c.end[s].held != 0 && c.end[s].dead == 0);
         loop invariant c.end[s].dead == 0 || c.end[s].held != 0;
         loop invariant c.end[1 - s].wnum == \at(c, Pre).end[1 - s].wnum;
@@ -637,14 +686,14 @@ static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, in
           c.end[s].data_left == \at(c, Pre).end[s].data_left &&
           c.end[s].data_src == \at(c, Pre).end[s].data_src &&
           c.pipe[0] == \at(c, Pre).pipe[0] && c.pipe[1] == \at(c, Pre).pipe[1];
-        loop assigns c;
+        loop assigns c, msg;
         loop variant 4 * c.pipe[1 - s].count + 2 * (c.end[s].held != 0 ? 1 : 0) +
                      (c.end[s].key_update != KU_NONE ? 1 : 0) +
                      (c.end[s].hs_left != 0 ? 1 : 0);
     */
     for (;;) {
         if (c.end[s].data_left > 0)
-            return done(c, s, for_data ? READ_DATA : READ_FATAL, 0, REASON_NONE);
+            return ended(c, s, msg, for_data ? READ_DATA : READ_FATAL, 0, REASON_NONE);
         if (c.end[s].held) {
             /* A post-handshake message: the state machine runs, writing
              * first; the message is processed only once nothing is left to
@@ -653,33 +702,36 @@ static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, in
                 struct conn_step hs = statem_write(c, s);
                 c = hs.c;
                 if (hs.r.reason != REASON_NONE || c.end[s].in_init)
-                    return done(c, s, READ_WAIT, 0, hs.r.reason);
+                    return ended(c, s, msg, READ_WAIT, 0, hs.r.reason);
             } else {
-                if (c.end[s].held == 2) /* tls_process_key_update */
+                if (c.end[s].held == HELD_KEY_UPDATE_REQUESTED) /* tls_process_key_update */
                     c.end[s].key_update = KU_NOT_REQUESTED;
-                c.end[s].held = 0;
+                c.end[s].held = HELD_NONE; /* a ticket: tls_process_new_session_ticket */
+                msg = 1;
             }
             /* AUTO_RETRY cleared: report the run as WANT_READ (the read
              * buffer is always empty here: no read-ahead). */
             if (!(mode & MODE_AUTO_RETRY)) {
                 c.end[s].rwstate = RW_READING;
                 c.end[s].bioflag = BIOF_READ;
-                return done(c, s, READ_WAIT, 0, REASON_NONE);
+                return ended(c, s, msg, READ_WAIT, 0, REASON_NONE);
             }
             continue;
         }
         struct take t = take_record(c, s);
         c = t.c;
         if (!t.whole)
-            return done(c, s, READ_WAIT, 0, REASON_NONE);
+            return ended(c, s, msg, READ_WAIT, 0, REASON_NONE);
         if (t.r.type == REC_APP) {
             c.end[s].data_left = t.r.plain; /* returned at the top of the loop */
             c.end[s].data_src = t.r.src;
         } else if (t.r.type == REC_CLOSE) {
             c.end[s].received_shutdown = 1;
-            return done(c, s, READ_CLOSE, 0, REASON_NONE);
+            return ended(c, s, msg, READ_CLOSE, 0, REASON_NONE);
         } else {
-            c.end[s].held = 1 + (t.r.requested ? 1 : 0);
+            c.end[s].held = t.r.type == REC_TICKET ? HELD_TICKET
+                            : t.r.requested       ? HELD_KEY_UPDATE_REQUESTED
+                                                  : HELD_KEY_UPDATE;
         }
     }
 }
@@ -701,9 +753,11 @@ struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, uint32_t m
             return done(c, s, -1, 0, hs.r.reason);
     }
     struct conn_step rb = read_bytes(c, s, mode, 1);
-    if (rb.r.ret == READ_DATA)
-        return deliver(rb.c, s, max);
-    return done(rb.c, s, rb.r.ret == READ_CLOSE ? 0 : -1, 0, rb.r.reason);
+    struct conn_step st = rb.r.ret == READ_DATA
+                              ? deliver(rb.c, s, max)
+                              : done(rb.c, s, rb.r.ret == READ_CLOSE ? 0 : -1, 0, rb.r.reason);
+    st.r.msgs = rb.r.msgs;
+    return st;
 }
 
 /* --- SSL_key_update, SSL_shutdown ---------------------------------------- */
@@ -800,7 +854,8 @@ struct conn_step conn_shutdown(struct model_conn c, int s, uint32_t mode)
 static int record_check(struct record r)
 {
     return r.plain <= MSF_MAX && r.wire <= WIRE_MAX && r.wire >= 1 &&
-           (r.type == REC_APP || r.type == REC_CLOSE || r.type == REC_KEY_UPDATE) &&
+           (r.type == REC_APP || r.type == REC_CLOSE || r.type == REC_KEY_UPDATE ||
+            r.type == REC_TICKET) &&
            (uint64_t) r.src.off + r.plain <= OFF_MAX;
 }
 
@@ -843,7 +898,8 @@ static int end_bounds_check(struct end e)
            (e.alert_dispatch == 0 || e.alert_dispatch == 1) &&
            (e.rwstate == RW_NOTHING || e.rwstate == RW_WRITING || e.rwstate == RW_READING) &&
            (e.bioflag == BIOF_NONE || e.bioflag == BIOF_READ || e.bioflag == BIOF_WRITE) &&
-           (e.held == 0 || e.held == 1 || e.held == 2);
+           (e.held == HELD_NONE || e.held == HELD_KEY_UPDATE ||
+            e.held == HELD_KEY_UPDATE_REQUESTED || e.held == HELD_TICKET);
 }
 
 /*@ assigns \nothing;

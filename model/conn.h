@@ -14,7 +14,8 @@
  * never looks at OpenSSL: the session parameters (transport capacity, record
  * shape, fragment sizes, version) are inputs, fixed at `connect`.
  *
- * Rules: spec/write.md (WRITE-nn); each contract names the rules it states.
+ * Rules: spec/write.md (WRITE-nn) and spec/read.md (READ-nn); each contract
+ * names the rules it states.
  */
 #ifndef SSLMODE_MODEL_CONN_H
 #define SSLMODE_MODEL_CONN_H
@@ -51,6 +52,12 @@
 #define REC_APP 0        /* application data */
 #define REC_CLOSE 1      /* alert close_notify */
 #define REC_KEY_UPDATE 2 /* TLS 1.3 KeyUpdate message */
+#define REC_TICKET 3     /* TLS 1.3 NewSessionTicket message */
+
+/* Session tickets the server sends after a TLS 1.3 handshake, and the
+ * plaintext of one (the harness's suites: 217 to 233 bytes). */
+#define TICKETS_MAX 8
+#define TICKET_PLAIN_MAX 512
 
 /* Plaintext bytes of the two non-data records: alert level and description;
  * KeyUpdate type, length (3) and request flag. */
@@ -159,13 +166,19 @@ struct end {
     int rwstate;        /* RW_* */
     int bioflag;        /* BIOF_* */
     /* The read side: plaintext of the last record not yet returned, and a
-     * KeyUpdate received but not yet processed (0 none, else 1 + its
-     * request flag): the state machine writes before it reads, so a reply
-     * still to send goes first and the message waits. */
+     * post-handshake message received but not yet processed (HELD_*): the
+     * state machine writes before it reads, so a reply still to send goes
+     * first and the message waits. */
     uint32_t data_left;
     struct src data_src;
     int held;
 };
+
+/* The post-handshake message an SSL has received and not yet processed. */
+#define HELD_NONE 0
+#define HELD_KEY_UPDATE 1           /* KeyUpdate, update_not_requested */
+#define HELD_KEY_UPDATE_REQUESTED 2 /* KeyUpdate, update_requested */
+#define HELD_TICKET 3               /* NewSessionTicket */
 
 struct model_conn {
     int tls13;
@@ -181,6 +194,8 @@ struct io_result {
     int reason;     /* reason of the first error in the queue, REASON_NONE if empty */
     uint32_t count; /* bytes written or read (the _ex out-parameter) */
     struct src src; /* reads: where the bytes came from */
+    int msgs;       /* reads: 1 if the call processed a post-handshake message
+                     * (not an OpenSSL value: READ-01 is stated on it) */
 };
 
 struct conn_step {
@@ -194,6 +209,8 @@ struct conn_params {
     struct shape shape;
     uint32_t cap;
     struct frag frag;
+    uint32_t tickets;      /* NewSessionTickets the server sends (TLS 1.3) */
+    uint32_t ticket_plain; /* plaintext bytes of one */
 };
 
 /* One write call: the buffer position, its content version, the length. */
@@ -231,15 +248,25 @@ int frag_ok(long v);
 */
 struct frag frag_set(struct frag f, long v);
 
-/* The connection right after the handshake: nothing in flight. */
+/* The connection right after the handshake: nothing in flight but the
+ * server's session tickets (READ-01). In TLS 1.3 the server writes them at
+ * the end of its handshake, all into the transport: the handshake completes
+ * only when they fit (spec/divergences.md, D9). TLS 1.2 sends none after the
+ * handshake. */
 /*@ requires shape_ok(p.shape) && frag_valid(p.frag) && flag(p.tls13);
     requires 1 <= p.cap <= CAP_MAX;
+    requires p.tickets <= TICKETS_MAX && p.ticket_plain <= TICKET_PLAIN_MAX;
+    requires p.tickets == 0 || p.tls13 == 1;
+    requires p.tickets * wire(p.shape, p.ticket_plain) <= p.cap;
     assigns \nothing;
     ensures conn_ok(\result);
     ensures \forall integer s; valid_side(s) ==>
-      \result.pipe[s].count == 0 && \result.pipe[s].cap == p.cap &&
+      \result.pipe[s].cap == p.cap &&
       \result.end[s].pend_left == 0 && \result.end[s].wnum == 0 &&
       \result.end[s].in_init == 0 && \result.end[s].frag == p.frag;
+    ensures \result.pipe[SIDE_CLIENT].count == 0;
+    ensures READ_01_tickets: \result.pipe[SIDE_SERVER].count == p.tickets &&
+      \result.pipe[SIDE_SERVER].fill == p.tickets * wire(p.shape, p.ticket_plain);
 */
 struct model_conn conn_init(struct conn_params p);
 
@@ -330,6 +357,8 @@ struct conn_step conn_write(struct model_conn c, int s, uint32_t mode, struct wr
     ensures WRITE_13_one_record: \result.r.ret <= max && \result.r.ret <= MSF_MAX;
     ensures \result.r.ret > 0 ==> \result.r.count == \result.r.ret &&
                                   \result.r.err == ERRC_NONE;
+    ensures READ_01_one_message: !(mode & MODE_AUTO_RETRY) && \result.r.msgs != 0 ==>
+      \result.r.ret == -1 && \result.r.err == ERRC_WANT_READ;
     behavior WRITE_14_closed:
       assumes c.end[s].received_shutdown != 0;
       ensures \result.r.ret == 0 && \result.r.err == ERRC_ZERO_RETURN;

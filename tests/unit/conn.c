@@ -8,12 +8,30 @@
 
 static struct model_conn fresh(void)
 {
-    struct conn_params p = { 1, { 22, 1, 0 }, 1000, { 16384, 16384 } };
+    struct conn_params p = { 1, { 22, 1, 0 }, 1000, { 16384, 16384 }, 0, 57 };
     return conn_init(p);
+}
+
+/* READ-01: what conn_init puts in flight, and what a read makes of it. */
+static void tickets(void)
+{
+    struct conn_params p = { 1, { 22, 1, 0 }, 1000, { 16384, 16384 }, 3, 57 };
+    struct model_conn c = conn_init(p);
+    CHECK(c.pipe[SIDE_SERVER].count == 3 && c.pipe[SIDE_SERVER].fill == 3 * 79 &&
+              c.pipe[SIDE_CLIENT].count == 0 && conn_check(c),
+          "3 stateful tickets: 237 bytes in flight to the client, in 3 records");
+    struct conn_step st = conn_read(c, SIDE_CLIENT, 0, 100);
+    CHECK(st.r.ret == -1 && st.r.err == ERRC_WANT_READ && st.r.msgs == 1 &&
+              st.c.pipe[SIDE_SERVER].count == 2,
+          "without AUTO_RETRY a read processes one ticket and wants to read");
+    st = conn_read(c, SIDE_CLIENT, MODE_AUTO_RETRY, 100);
+    CHECK(st.r.ret == -1 && st.r.err == ERRC_WANT_READ && st.c.pipe[SIDE_SERVER].count == 0,
+          "with AUTO_RETRY a read processes all three, then wants to read");
 }
 
 int main(void)
 {
+    tickets();
     struct model_conn c = fresh();
     CHECK(conn_check(c), "conn_check accepts a connection just made");
 
@@ -43,6 +61,10 @@ int main(void)
     CHECK(!conn_check(b), "refused: bytes of a request out with nothing pending (end_write_ok)");
     b = st.c; b.end[0].pend_type = REC_CLOSE;
     CHECK(!conn_check(b), "refused: a close_notify pending before shutdown (end_write_ok)");
+    b = fresh(); b.end[1].held = 4;
+    CHECK(!conn_check(b), "refused: an unknown held message (end_bounds)");
+    b = fresh(); b.pipe[1].rec[0].type = 4;
+    CHECK(!conn_check(b), "refused: an unknown record type (record_ok)");
     b = fresh(); b.end[1].data_left = 10; b.end[1].held = 1;
     CHECK(!conn_check(b), "refused: plaintext to return and a message held (end_ok)");
     b = fresh(); b.pipe[0].fill = 1001;
