@@ -279,7 +279,6 @@ static int parse_hello(const char *s, struct outcome *out)
     char buf[512];
     snprintf(buf, sizeof buf, "%s", s);
     struct hello_out h = { UNSET, UNSET, UNSET, UNSET, UNSET, UNSET, UNSET, UNSET, 0, 0 };
-    int jobs;
     char *save, *w = strtok_r(buf, " ", &save);
     if (!w)
         return -1;
@@ -299,25 +298,25 @@ static int parse_hello(const char *s, struct outcome *out)
         if (!v)
             return -1;
         *v++ = '\0';
-        int *field = NULL, rc = -1;
         long n;
+        int jobs, rc = -1; /* stays -1 for a key this form does not have */
         if (strcmp(w, "scsv") == 0)
-            field = &h.scsv, rc = parse_choice(v, scsv_words, 3, &h.scsv);
+            rc = parse_choice(v, scsv_words, 3, &h.scsv);
         else if (strcmp(w, "client_time") == 0)
-            field = &h.client_time, rc = parse_choice(v, time_words + 1, 2, &h.client_time);
+            rc = parse_choice(v, time_words + 1, 2, &h.client_time);
         else if (strcmp(w, "server_time") == 0 && h.version)
-            field = &h.server_time, rc = parse_choice(v, time_words + 1, 2, &h.server_time);
-        else if (strcmp(w, "certs") == 0 && h.version)
-            field = &h.certs, rc = text_parse_number(v, &n), h.certs = (int) n;
-        else if (strcmp(w, "alert") == 0 && !h.version)
-            field = &h.alert, rc = text_parse_number(v, &n), h.alert = (int) n;
+            rc = parse_choice(v, time_words + 1, 2, &h.server_time);
+        else if (strcmp(w, "certs") == 0 && h.version && (rc = text_parse_number(v, &n)) == 0)
+            h.certs = (int) n;
+        else if (strcmp(w, "alert") == 0 && !h.version && (rc = text_parse_number(v, &n)) == 0)
+            h.alert = (int) n;
         else if (strcmp(w, "server") == 0 && !h.version)
-            field = &h.server_reason, rc = parse_reason(v, &h.server_reason);
+            rc = parse_reason(v, &h.server_reason);
         else if (strcmp(w, "client") == 0 && !h.version)
-            field = &h.client_reason, rc = parse_reason(v, &h.client_reason);
+            rc = parse_reason(v, &h.client_reason);
         else if (strcmp(w, "async") == 0 && (rc = parse_choice(v, job_words, 4, &jobs)) == 0)
-            field = &h.client_job, h.client_job = jobs & 1, h.server_job = jobs >> 1;
-        if (!field || rc != 0)
+            h.client_job = jobs & 1, h.server_job = jobs >> 1;
+        if (rc != 0)
             return -1;
     }
     const int all[] = { h.scsv, h.client_time, h.server_time, h.version,
