@@ -172,8 +172,8 @@ static const enum op_kind write_kinds[32] = {
     OP_WRITE, OP_WRITE, OP_WRITE, OP_WRITE, OP_WRITE, OP_WRITE, OP_WRITE, OP_WRITE,
     OP_WRITE_EX, OP_WRITE_EX, OP_READ, OP_READ, OP_READ, OP_READ, OP_READ, OP_DRAIN,
     OP_KEY_UPDATE, OP_SHUTDOWN, OP_SET_MODE, OP_SET_MODE, OP_SET_MODE, OP_CLEAR_MODE,
-    OP_CLEAR_MODE, OP_BUF, OP_COPY, OP_FILL, OP_WRITE_EX, OP_WRITE,
-    OP_READ, OP_DRAIN, OP_SET_MODE, OP_KEY_UPDATE,
+    OP_CLEAR_MODE, OP_BUF, OP_COPY, OP_FILL, OP_WRITE_EX, OP_FREE_BUFFERS,
+    OP_READ, OP_ALLOC_BUFFERS, OP_SET_MODE, OP_KEY_UPDATE,
 };
 
 static int decode_length(struct reader *r, long *len)
@@ -337,7 +337,9 @@ static const uint32_t ticket_counts[4] = { 0, 0, 1, 3 };
 
 /* The write target's header: the cipher suite, the capacity, the fragment
  * size (half the time the default), the server's session tickets (when the
- * suite is TLS 1.3 and they fit the transport), then connect. */
+ * suite is TLS 1.3 and they fit the transport), RELEASE_BUFFERS on either
+ * context (bits 4 and 5 of the capacity byte: the handshake's release
+ * points), then connect. */
 static size_t write_header(struct reader *r, struct shadow *sh, struct op *ops)
 {
     uint8_t c, k;
@@ -361,6 +363,11 @@ static size_t write_header(struct reader *r, struct shadow *sh, struct op *ops)
         ops[n] = blank(OP_SET_TICKETS, TGT_NONE);
         ops[n++].arg = trial.tickets;
     }
+    for (int side = 0; side < 2; side++)
+        if (k & (0x10 << side)) {
+            ops[n] = blank(OP_SET_MODE, side ? TGT_SCTX : TGT_CCTX);
+            ops[n++].arg = MODE_RELEASE_BUFFERS;
+        }
     ops[n++] = blank(OP_CONNECT, TGT_NONE);
     size_t kept = 0;
     for (size_t i = 0; i < n; i++)
@@ -378,7 +385,7 @@ size_t decode(enum fuzz_target t, const uint8_t *data, size_t size, struct op *o
     sh.cfg = config_default();
     sh.handshakes = 0;
     size_t n = 0;
-    if (t == TARGET_WRITE && max >= 4)
+    if (t == TARGET_WRITE && max >= 7) /* the most write_header makes */
         n = write_header(&r, &sh, ops);
     for (;;) {
         if (n == max)

@@ -88,7 +88,14 @@ static int io_agrees(struct session *ss, struct mismatch *m)
             !same(m, "WRITE-09", RES_INT, io.in_init, e->in_init, "SSL_in_init(%s)", name) ||
             !same(m, "WRITE-15", RES_INT, io.key_update, e->key_update,
                   "SSL_get_key_update_type(%s)", name) ||
-            !same(m, "WRITE-17", RES_INT, io.want, e->rwstate, "SSL_want(%s)", name))
+            !same(m, "WRITE-17", RES_INT, io.want, e->rwstate, "SSL_want(%s)", name) ||
+            !same(m, "READ-02", RES_INT, io.rbuf, model_rbuf_bytes(c, s),
+                  "bytes of the read buffer %s holds", name) ||
+            !same(m, "READ-02", RES_INT, io.wbuf, model_wbuf_bytes(c, s),
+                  "bytes of the write buffer %s holds", name) ||
+            !same(m, "READ-02", RES_INT, io.other_buf, 0,
+                  "bytes %s holds from a record-buffer site other than the read and write "
+                  "buffers' (ssl3_buffer.c)", name))
             return 0;
     }
     return 1;

@@ -59,6 +59,9 @@ int model_applicable(const struct model_state *m, const struct buffers *b,
     case OP_DRAIN:
     case OP_KEY_UPDATE:
     case OP_SHUTDOWN:
+    case OP_FREE_BUFFERS:
+    case OP_ALLOC_BUFFERS:
+    case OP_BUFFERS:
         return io_applicable(m, b, op, why);
     case OP_BUF:
     case OP_COPY:
@@ -195,6 +198,16 @@ static struct outcome drain(struct model_state *m, const struct buffers *b,
     return o;
 }
 
+long model_rbuf_bytes(const struct model_conn *c, int s)
+{
+    return c->end[s].rbuf ? RBUF_BYTES : 0;
+}
+
+long model_wbuf_bytes(const struct model_conn *c, int s)
+{
+    return c->end[s].wbuf ? (long) c->end[s].frag.msf + WBUF_EXTRA : 0;
+}
+
 /* An I/O result as an outcome; reads also say where their bytes came from. */
 static struct outcome io_outcome(struct model_state *m, const struct buffers *b,
                                  const struct op *op, struct conn_step st)
@@ -239,6 +252,15 @@ static struct outcome apply_io(struct model_state *m, const struct buffers *b,
         return drain(m, b, op, s, mode);
     case OP_KEY_UPDATE:
         return io_outcome(m, b, op, conn_key_update(m->conn, s, (int) op->arg));
+    case OP_FREE_BUFFERS:
+        return io_outcome(m, b, op, conn_free_buffers(m->conn, s));
+    case OP_ALLOC_BUFFERS:
+        return io_outcome(m, b, op, conn_alloc_buffers(m->conn, s));
+    case OP_BUFFERS: {
+        struct outcome o = result(op->kind, model_rbuf_bytes(&m->conn, s));
+        o.count = model_wbuf_bytes(&m->conn, s);
+        return o;
+    }
     case OP_SHUTDOWN:
     default:
         return io_outcome(m, b, op, conn_shutdown(m->conn, s, mode));
@@ -267,8 +289,12 @@ struct outcome model_apply(struct model_state *m, const struct buffers *b,
         int handshake = !m->world.connected;
         struct model_step st = world_connect(m->world);
         m->world = st.w;
-        if (handshake)
-            m->conn = conn_init(config_params(*cfg, m->ctx_frag));
+        if (handshake) {
+            struct conn_params p = config_params(*cfg, m->ctx_frag);
+            p.mode[SIDE_CLIENT] = (uint32_t) world_ssl_get_mode(m->world, SLOT_CLIENT);
+            p.mode[SIDE_SERVER] = (uint32_t) world_ssl_get_mode(m->world, SLOT_SERVER);
+            m->conn = conn_init(p);
+        }
         return result(op->kind, st.ret);
     }
     case OP_WRITE:
@@ -277,6 +303,9 @@ struct outcome model_apply(struct model_state *m, const struct buffers *b,
     case OP_DRAIN:
     case OP_KEY_UPDATE:
     case OP_SHUTDOWN:
+    case OP_FREE_BUFFERS:
+    case OP_ALLOC_BUFFERS:
+    case OP_BUFFERS:
         return apply_io(m, b, op);
     case OP_SET_MSF:
         /* Both contexts and every SSL get the value; all accept it or none. */

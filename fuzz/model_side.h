@@ -28,6 +28,10 @@ int model_applicable(const struct model_state *m, const struct buffers *b,
 /* Runs an applicable op: updates *m and returns what the call returns. The
  * buffers are read only (the executor runs buffer ops), and so is the
  * configuration (the executor applies `set`; connect reads it). */
+/* Bytes of the record buffers side s holds, as the model says (READ-02). */
+long model_rbuf_bytes(const struct model_conn *c, int s);
+long model_wbuf_bytes(const struct model_conn *c, int s);
+
 struct outcome model_apply(struct model_state *m, const struct buffers *b,
                            const struct session_config *cfg, const struct op *op);
 

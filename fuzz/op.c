@@ -60,6 +60,13 @@ const struct op_info op_table[OP_KIND_COUNT] = {
                                  "SSL_set_min/max_proto_version at hello", "HELLO-03" },
     [OP_SET_TICKETS] = { "set tickets", ON_NONE, ARG_COUNT, RES_OK,
                          "SSL_set_num_tickets(server) at connect", "READ-01" },
+    [OP_FREE_BUFFERS] = { "free_buffers", ON_PAIR_SSL, ARG_NONE, RES_INT, "SSL_free_buffers",
+                          "READ-03" },
+    [OP_ALLOC_BUFFERS] = { "alloc_buffers", ON_PAIR_SSL, ARG_NONE, RES_INT,
+                           "SSL_alloc_buffers", "READ-03" },
+    [OP_BUFFERS] = { "buffers", ON_PAIR_SSL, ARG_NONE, RES_HELD,
+                     "(bytes of record buffers held, seen through CRYPTO_set_mem_functions)",
+                     "READ-02" },
 };
 
 long range_arg(int min, int max)

@@ -49,6 +49,9 @@ enum op_kind {
     OP_SET_SERVER_VERSIONS, /* the server's */
     /* the read side (spec/read.md) */
     OP_SET_TICKETS, /* session tickets the server sends at the next connect */
+    OP_FREE_BUFFERS,  /* SSL_free_buffers */
+    OP_ALLOC_BUFFERS, /* SSL_alloc_buffers */
+    OP_BUFFERS,       /* the record buffers the SSL holds (an observation) */
     OP_KIND_COUNT
 };
 
@@ -70,7 +73,7 @@ enum op_arg {
 };
 
 /* What a call returns to the application (outcome.h prints it). */
-enum result_kind { RES_OK, RES_MASK, RES_INT, RES_DUP, RES_CTX, RES_IO, RES_HELLO };
+enum result_kind { RES_OK, RES_MASK, RES_INT, RES_DUP, RES_CTX, RES_IO, RES_HELLO, RES_HELD };
 
 struct op_info {
     const char *name;  /* the scenario word(s) */

@@ -68,6 +68,8 @@ int outcome_equal(const struct outcome *a, const struct outcome *b)
         return 0;
     if (a->kind == RES_HELLO)
         return same_hello(&a->hello, &b->hello);
+    if (a->kind == RES_HELD)
+        return a->count == b->count;
     if (a->kind != RES_IO)
         return 1;
     return a->err == b->err && a->reason == b->reason && a->count == b->count &&
@@ -80,6 +82,8 @@ int outcome_meets(const struct outcome *got, const struct outcome *expect)
         return 0;
     if (got->kind == RES_HELLO)
         return same_hello(&got->hello, &expect->hello);
+    if (got->kind == RES_HELD)
+        return got->count == expect->count;
     /* The count is stated apart only for SSL_write_ex ("written=N"); for
      * the other calls it is the return value or nothing. */
     return got->kind != RES_IO || (got->err == expect->err && got->reason == expect->reason &&
@@ -187,6 +191,9 @@ static void print_value(FILE *f, const struct outcome *o, int expect)
         break;
     case RES_HELLO:
         print_hello(f, &o->hello);
+        break;
+    case RES_HELD:
+        fprintf(f, "read=%ld write=%ld", o->value, o->count);
         break;
     case RES_INT:
     default:
@@ -329,6 +336,16 @@ static int parse_hello(const char *s, struct outcome *out)
     return 0;
 }
 
+/* "read=<bytes> write=<bytes>", exactly. */
+static int parse_held(const char *s, struct outcome *out)
+{
+    char r[24], w[24], extra;
+    if (sscanf(s, "read=%23s write=%23s %c", r, w, &extra) != 2 ||
+        text_parse_number(r, &out->value) != 0 || text_parse_number(w, &out->count) != 0)
+        return -1;
+    return 0;
+}
+
 int outcome_parse(enum result_kind k, int ex, const char *s, struct outcome *out,
                   const char **why)
 {
@@ -358,6 +375,9 @@ int outcome_parse(enum result_kind k, int ex, const char *s, struct outcome *out
                "client=REASON scsv=... client_time=...; then async=client|server|both "
                "when a handshake ran in an ASYNC_JOB";
         return parse_hello(s, out);
+    case RES_HELD:
+        *why = "expected read=<bytes> write=<bytes>";
+        return parse_held(s, out);
     case RES_INT:
     default:
         *why = "expected a number";

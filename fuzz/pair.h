@@ -58,4 +58,27 @@ int pair_handshake_seen(SSL *client, SSL *server, struct pair_wire *wire);
  * 0 on failure. */
 int pair_chain_identity(SSL *server);
 
+/* The record buffers each SSL holds (spec/read.md, READ-02). Every
+ * allocation libcrypto makes goes through the harness's functions
+ * (CRYPTO_set_mem_functions); those made in ssl/record/ssl3_buffer.c are the
+ * record buffers, and belong to the SSL the harness named last with
+ * pair_watch_on (each call on an SSL touches that SSL's buffers only). The
+ * read and the write buffer come from two allocation sites, told apart by
+ * their line, which pair_watch_start learns from SSL_alloc_buffers on a fresh
+ * SSL (it allocates the read buffer first). */
+#define WATCH_READ 0
+#define WATCH_WRITE 1
+#define WATCH_OTHER 2 /* another site of ssl3_buffer.c: never expected */
+
+/* Installs the allocation functions and learns the two sites. Must run
+ * before libcrypto's first allocation; returns 1, or 0 with a message in
+ * *why. Later calls return the first call's answer. */
+int pair_watch_start(const char **why);
+
+/* The SSL the next calls are made on (NULL: none). */
+void pair_watch_on(const SSL *ssl);
+
+/* Bytes of record buffers of one kind (WATCH_*) that ssl holds now. */
+long pair_watch_held(const SSL *ssl, int kind);
+
 #endif

@@ -44,6 +44,8 @@ struct real_io_state {
     int in_init;       /* SSL_in_init */
     int key_update;    /* SSL_get_key_update_type */
     int want;          /* SSL_want */
+    long rbuf, wbuf;   /* bytes of the read and write record buffers held */
+    long other_buf;    /* bytes of record buffers from an unknown site */
 };
 struct real_io_state real_io(struct real *r, int side);
 

@@ -43,6 +43,11 @@ static SSL_CTX *reused_ctx(int c)
 
 struct real *real_open(enum real_contexts how)
 {
+    const char *why;
+    if (!pair_watch_start(&why)) {
+        fprintf(stderr, "sslmode: cannot watch OpenSSL's record buffers: %s\n", why);
+        return NULL;
+    }
     struct real *r = calloc(1, sizeof *r);
     if (!r)
         return NULL;
@@ -191,10 +196,8 @@ static struct outcome io_result(SSL *ssl, const struct op *op, int ret, size_t c
     return o;
 }
 
-static struct outcome apply_io(struct real *r, struct buffers *b, const struct op *op)
+static struct outcome call_io(SSL *ssl, struct buffers *b, const struct op *op)
 {
-    SSL *ssl = r->slot[target_slot(op->target)];
-    ERR_clear_error();
     switch (op->kind) {
     case OP_WRITE:
     case OP_WRITE_EX: {
@@ -235,10 +238,30 @@ static struct outcome apply_io(struct real *r, struct buffers *b, const struct o
         return io_result(ssl, op,
                          SSL_key_update(ssl, op->arg ? SSL_KEY_UPDATE_REQUESTED
                                                      : SSL_KEY_UPDATE_NOT_REQUESTED), 0);
+    case OP_FREE_BUFFERS:
+        return result(op->kind, SSL_free_buffers(ssl));
+    case OP_ALLOC_BUFFERS:
+        return result(op->kind, SSL_alloc_buffers(ssl));
+    case OP_BUFFERS: {
+        struct outcome o = result(op->kind, pair_watch_held(ssl, WATCH_READ));
+        o.count = pair_watch_held(ssl, WATCH_WRITE);
+        return o;
+    }
     case OP_SHUTDOWN:
     default:
         return io_result(ssl, op, SSL_shutdown(ssl), 0);
     }
+}
+
+/* An I/O call on one side of the pair; its record buffers are watched. */
+static struct outcome apply_io(struct real *r, struct buffers *b, const struct op *op)
+{
+    SSL *ssl = r->slot[target_slot(op->target)];
+    ERR_clear_error();
+    pair_watch_on(ssl);
+    struct outcome o = call_io(ssl, b, op);
+    pair_watch_on(NULL);
+    return o;
 }
 
 static int set_versions(SSL *ssl, long range)
@@ -309,6 +332,9 @@ struct outcome real_apply(struct real *r, struct buffers *b, const struct sessio
     case OP_DRAIN:
     case OP_KEY_UPDATE:
     case OP_SHUTDOWN:
+    case OP_FREE_BUFFERS:
+    case OP_ALLOC_BUFFERS:
+    case OP_BUFFERS:
         return apply_io(r, b, op);
     case OP_SET_MSF:
         return set_msf(r, op);
@@ -364,6 +390,9 @@ struct real_io_state real_io(struct real *r, int side)
     st.in_init = SSL_in_init(ssl);
     st.key_update = SSL_get_key_update_type(ssl);
     st.want = SSL_want(ssl);
+    st.rbuf = pair_watch_held(ssl, WATCH_READ);
+    st.wbuf = pair_watch_held(ssl, WATCH_WRITE);
+    st.other_buf = pair_watch_held(ssl, WATCH_OTHER);
     return st;
 }
 

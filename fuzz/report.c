@@ -21,6 +21,18 @@ void report_trace(FILE *f, const struct session *ss)
     }
 }
 
+/* The spec file of a rule name ("READ-02" -> "read"). */
+static const char *spec_file(const char *rule)
+{
+    static const char *const files[][2] = {
+        { "MASK", "mask" }, { "WRITE", "write" }, { "READ", "read" }, { "HELLO", "hello" },
+    };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+        if (strncmp(rule, files[i][0], strlen(files[i][0])) == 0)
+            return files[i][1];
+    return "README";
+}
+
 void report_mismatch(FILE *f, const struct session *ss, const struct mismatch *m)
 {
     fprintf(f, "\n==== sslmode: OpenSSL and the model disagree ====\n");
@@ -40,7 +52,7 @@ void report_mismatch(FILE *f, const struct session *ss, const struct mismatch *m
     }
     fprintf(f, "  differs: %s\n", m->what);
     if (m->invariant) {
-        fputs("  the model's world fails world_check after this step\n", f);
+        fputs("  the model's state fails its invariant's C check after this step\n", f);
     } else {
         fputs("  OpenSSL: ", f);
         outcome_print(f, &m->real);
@@ -48,8 +60,10 @@ void report_mismatch(FILE *f, const struct session *ss, const struct mismatch *m
         outcome_print(f, &m->model);
         fputc('\n', f);
     }
-    fprintf(f, "  rule:    %s (spec/%s.md)\n", m->rule,
-            strncmp(m->rule, "WRITE", 5) == 0 ? "write" : "mask");
+    fprintf(f, "  rule:    %s", m->rule);
+    if (!m->invariant)
+        fprintf(f, " (spec/%s.md)", spec_file(m->rule));
+    fputc('\n', f);
     fputs("trace (a scenario: save the lines and run `sslmode run FILE`):\n", f);
     report_trace(f, ss);
     fputs("==== end of report ====\n", f);

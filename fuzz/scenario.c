@@ -309,7 +309,7 @@ int scenario_parse_step(const char *text, struct scn_step *st, char *msg, size_t
         enum result_kind rk = op_table[st->op.kind].result;
         char joined[LINE_MAX_LEN] = "";
         for (int i = 0; i < en; i++) {
-            if (i && (rk == RES_IO || rk == RES_HELLO))
+            if (i && (rk == RES_IO || rk == RES_HELLO || rk == RES_HELD))
                 strncat(joined, " ", sizeof joined - strlen(joined) - 1);
             strncat(joined, ew[i], sizeof joined - strlen(joined) - 1);
         }

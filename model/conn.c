@@ -35,13 +35,18 @@ static struct src internal(int buf)
     return p;
 }
 
-/*@ requires frag_valid(p.frag);
+/* One side after its handshake: it read and wrote whole records last, so
+ * each buffer went at its release point under RELEASE_BUFFERS (READ-02). */
+/*@ requires frag_valid(p.frag) && valid_side(s);
     assigns \nothing;
     ensures end_ok(\result);
     ensures \result.pend_left == 0 && \result.wnum == 0 && \result.hs_left == 0;
     ensures \result.in_init == 0 && \result.frag == p.frag;
+    ensures \result.data_left == 0 && \result.held == HELD_NONE;
+    ensures \result.rbuf == ((p.mode[s] & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1);
+    ensures \result.wbuf == ((p.mode[s] & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1);
 */
-static struct end end_init(struct conn_params p)
+static struct end end_init(struct conn_params p, int s)
 {
     struct end e;
     e.wnum = 0;
@@ -62,6 +67,8 @@ static struct end end_init(struct conn_params p)
     e.data_left = 0;
     e.data_src = e.pend_ptr;
     e.held = HELD_NONE;
+    e.rbuf = (p.mode[s] & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1;
+    e.wbuf = e.rbuf;
     return e;
 }
 
@@ -122,6 +129,7 @@ int conn_room(struct model_conn c, int s)
     ensures \result.end[s].frag == c.end[s].frag && \result.end[s].received_shutdown == c.end[s].received_shutdown;
     ensures \result.end[s].data_left == c.end[s].data_left && \result.end[s].data_src == c.end[s].data_src;
     ensures \result.end[s].held == c.end[s].held;
+    ensures \result.end[s].rbuf == c.end[s].rbuf && \result.end[s].wbuf == c.end[s].wbuf;
     ensures \result.tls13 == c.tls13 && \result.shape == c.shape;
 */
 static struct model_conn push_pending(struct model_conn c, int s)
@@ -179,13 +187,13 @@ static struct record make_record(struct shape sh, int type, uint32_t plain, stru
 /*@ requires pipe_ok(p) && p.count == 0 && p.fill == 0 && record_ok(r);
     requires n <= TICKETS_MAX && n * r.wire <= p.cap;
     assigns \nothing;
-    ensures pipe_ok(\result) && \result.cap == p.cap;
+    ensures pipe_ok(\result) && \result.cap == p.cap && \result.taken == 0;
     ensures \result.count == n && \result.fill == n * r.wire;
 */
 static struct pipe flight(struct pipe p, struct record r, uint32_t n)
 {
     /*@ loop invariant 0 <= i <= n;
-        loop invariant pipe_ok(p) && p.cap == \at(p, Pre).cap;
+        loop invariant pipe_ok(p) && p.cap == \at(p, Pre).cap && p.taken == 0;
         loop invariant p.count == i && p.fill == i * r.wire;
         loop assigns i, p;
         loop variant n - i; */
@@ -202,8 +210,8 @@ struct model_conn conn_init(struct conn_params p)
     struct model_conn c;
     c.tls13 = p.tls13;
     c.shape = p.shape;
-    c.end[SIDE_CLIENT] = end_init(p);
-    c.end[SIDE_SERVER] = end_init(p);
+    c.end[SIDE_CLIENT] = end_init(p, SIDE_CLIENT);
+    c.end[SIDE_SERVER] = end_init(p, SIDE_SERVER);
     c.pipe[SIDE_CLIENT] = pipe_init(p.cap);
     struct record ticket = make_record(p.shape, REC_TICKET, p.ticket_plain,
                                        internal(BUF_HANDSHAKE));
@@ -212,7 +220,8 @@ struct model_conn conn_init(struct conn_params p)
 }
 
 /* Encrypts one record and starts writing it (do_ssl3_write): it becomes the
- * pending record, made from buffer position `ptr`. */
+ * pending record, made from buffer position `ptr`, in the write buffer,
+ * which do_ssl3_write allocates if the SSL does not hold it (READ-02). */
 /*@ requires conn_ok(c) && valid_side(s) && c.pipe[s].count < REC_MAX && record_ok(r);
     requires r.plain >= 1;
     requires c.end[s].wnum == 0 && c.end[s].pend_left == 0 && c.end[s].hs_left == 0;
@@ -234,12 +243,14 @@ struct model_conn conn_init(struct conn_params p)
     ensures \result.end[s].key_update == c.end[s].key_update && \result.end[s].hs_left == 0;
     ensures \result.end[s].frag == c.end[s].frag && \result.end[s].received_shutdown == c.end[s].received_shutdown;
     ensures \result.end[s].data_left == c.end[s].data_left && \result.end[s].held == c.end[s].held;
+    ensures \result.end[s].rbuf == c.end[s].rbuf && \result.end[s].wbuf == 1;
     ensures \result.tls13 == c.tls13 && \result.shape == c.shape;
 */
 static struct model_conn send_record(struct model_conn c, int s, struct record r,
                                      struct src ptr)
 {
     c.pipe[s] = append_record(c.pipe[s], r);
+    c.end[s].wbuf = 1;
     c.end[s].pend_tot = r.plain;
     c.end[s].pend_left = r.wire;
     c.end[s].pend_type = r.type;
@@ -305,6 +316,7 @@ static struct conn_step done(struct model_conn c, int s, long ret, uint32_t coun
     ensures \result.end[s].rwstate == c.end[s].rwstate && \result.end[s].bioflag == c.end[s].bioflag;
     ensures \result.end[s].key_update == c.end[s].key_update && \result.end[s].hs_left == c.end[s].hs_left;
     ensures \result.end[s].data_left == c.end[s].data_left && \result.end[s].held == c.end[s].held;
+    ensures \result.end[s].rbuf == c.end[s].rbuf && \result.end[s].wbuf == c.end[s].wbuf;
     ensures \result.tls13 == c.tls13 && \result.shape == c.shape;
 */
 static struct model_conn fatal(struct model_conn c, int s)
@@ -333,6 +345,7 @@ static struct model_conn fatal(struct model_conn c, int s)
     ensures \result.end[s].received_shutdown == c.end[s].received_shutdown;
     ensures \result.end[s].key_update == c.end[s].key_update;
     ensures \result.end[s].data_left == c.end[s].data_left && \result.end[s].held == c.end[s].held;
+    ensures \result.end[s].rbuf == c.end[s].rbuf && \result.end[s].wbuf == c.end[s].wbuf;
     ensures \result.tls13 == c.tls13 && \result.shape == c.shape;
 */
 static struct model_conn flush_handshake(struct model_conn c, int s)
@@ -354,6 +367,10 @@ static struct model_conn flush_handshake(struct model_conn c, int s)
 
 /* The write phase of the state machine (handshake_func), which always
  * comes first: make the scheduled KeyUpdate, then flush what is buffered.
+ * Making the KeyUpdate starts the machine from its end, so it allocates both
+ * record buffers (ssl3_setup_buffers); the message then goes whole through
+ * the buffering BIO, a completed ssl3_write_bytes, which frees the write
+ * buffer under RELEASE_BUFFERS (READ-02).
  * When nothing is left to write the machine ends and the SSL is out of init
  * again (even with a received message still waiting: the machine went from
  * writing to its end, not to reading). r.reason says when writing the message
@@ -380,9 +397,13 @@ static struct model_conn flush_handshake(struct model_conn c, int s)
     ensures \result.c.end[s].sent_shutdown == c.end[s].sent_shutdown;
     ensures \result.c.end[s].received_shutdown == c.end[s].received_shutdown;
     ensures \result.c.end[s].data_left == c.end[s].data_left && \result.c.end[s].held == c.end[s].held;
+    ensures \result.r.reason == REASON_NONE && \result.c.end[s].in_init != 0 ==>
+              \result.c.end[s].rwstate == RW_WRITING && \result.c.end[s].bioflag == BIOF_WRITE;
+    ensures \result.c.end[s].rbuf >= c.end[s].rbuf;
+    ensures (mode & MODE_RELEASE_BUFFERS) == 0 ==> \result.c.end[s].wbuf >= c.end[s].wbuf;
     ensures \result.c.tls13 == c.tls13 && \result.c.shape == c.shape;
 */
-static struct conn_step statem_write(struct model_conn c, int s)
+static struct conn_step statem_write(struct model_conn c, int s, uint32_t mode)
 {
     if (c.end[s].hs_left == 0 && c.end[s].key_update != KU_NONE) {
         if (c.pipe[s].count == REC_MAX)
@@ -391,6 +412,8 @@ static struct conn_step statem_write(struct model_conn c, int s)
          * message is made, whatever happens to it. */
         int requested = c.end[s].key_update == KU_REQUESTED;
         c.end[s].key_update = KU_NONE;
+        c.end[s].rbuf = 1;
+        c.end[s].wbuf = 1;
         /* ssl3_write_bytes(SSL3_RT_HANDSHAKE, ..., 5): the checks of an
          * application write apply, against an application record pending. */
         if (c.end[s].pend_left != 0) {
@@ -406,6 +429,7 @@ static struct conn_step statem_write(struct model_conn c, int s)
         c.pipe[s] = append_record(c.pipe[s], r);
         c.end[s].hs_left = r.wire;
         c.end[s].in_init = 1;
+        c.end[s].wbuf = (mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1;
     }
     return done(flush_handshake(c, s), s, 1, 0, REASON_NONE);
 }
@@ -430,6 +454,11 @@ static struct conn_step statem_write(struct model_conn c, int s)
       (!(mode & MODE_ENABLE_PARTIAL_WRITE) ==> \result.r.count == w.len);
     ensures \result.r.err != ERRC_NONE ==>
       \result.r.ret == write_fail(w.ex) && \result.r.err == ERRC_WANT_WRITE;
+    ensures \result.c.end[s].rbuf == c.end[s].rbuf;
+    ensures \result.r.err == ERRC_NONE && \result.r.count == w.len ==>
+      \result.c.end[s].wbuf == ((mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1);
+    ensures !(\result.r.err == ERRC_NONE && \result.r.count == w.len) ==>
+      \result.c.end[s].wbuf == 1;
 */
 static struct conn_step write_records(struct model_conn c, int s, uint32_t mode,
                                       struct write_call w, uint32_t tot)
@@ -443,6 +472,7 @@ static struct conn_step write_records(struct model_conn c, int s, uint32_t mode,
         loop invariant c.pipe[s].count + (w.len - tot) / MSF_MIN + 1 <= REC_MAX;
         loop invariant c.end[1 - s] == \at(c, Pre).end[1 - s];
         loop invariant c.pipe[1 - s] == \at(c, Pre).pipe[1 - s];
+        loop invariant c.end[s].rbuf == \at(c, Pre).end[s].rbuf;
         loop assigns c, n, tot;
         loop variant n;
     */
@@ -455,7 +485,11 @@ static struct conn_step write_records(struct model_conn c, int s, uint32_t mode,
             c.end[s].wnum = tot;
             return done(c, s, w.ex ? 0 : -1, 0, REASON_NONE);
         }
-        if (piece == n || (mode & MODE_ENABLE_PARTIAL_WRITE))
+        if (piece == n) { /* the whole request: a release point */
+            c.end[s].wbuf = (mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1;
+            return done(c, s, w.ex ? 1 : (long) w.len, w.len, REASON_NONE);
+        }
+        if (mode & MODE_ENABLE_PARTIAL_WRITE)
             return done(c, s, w.ex ? 1 : (long) (tot + piece), tot + piece, REASON_NONE);
         n -= piece;
         tot += piece;
@@ -482,6 +516,12 @@ static struct conn_step write_records(struct model_conn c, int s, uint32_t mode,
       (!(mode & MODE_ENABLE_PARTIAL_WRITE) ==> \result.r.count == w.len) &&
       (\result.r.count < w.len ==>
          \result.r.count > tot + (c.end[s].pend_left != 0 ? c.end[s].pend_tot : 0));
+    ensures \result.c.end[s].rbuf == c.end[s].rbuf;
+    ensures (mode & MODE_RELEASE_BUFFERS) == 0 ==> \result.c.end[s].wbuf >= c.end[s].wbuf;
+    ensures (mode & MODE_RELEASE_BUFFERS) != 0 &&
+      \result.r.count == w.len && \result.r.ret == (w.ex != 0 ? 1 : w.len) ==>
+        \result.c.end[s].wbuf == 0;
+    ensures \result.r.err == ERRC_NONE && \result.r.count < w.len ==> \result.c.end[s].wbuf == 1;
     behavior moved:
       assumes c.end[s].pend_left != 0 && !(mode & MODE_ACCEPT_MOVING_WRITE_BUFFER);
       assumes c.end[s].pend_ptr.buf != w.from.buf || c.end[s].pend_ptr.off != w.from.off + tot;
@@ -516,8 +556,10 @@ static struct conn_step write_on(struct model_conn c, int s, uint32_t mode,
         }
         tot += c.end[s].pend_tot;
     }
-    if (tot == w.len)
+    if (tot == w.len) { /* the whole request: a release point */
+        c.end[s].wbuf = (mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : c.end[s].wbuf;
         return done(c, s, w.ex ? 1 : (long) tot, tot, REASON_NONE);
+    }
     return write_records(c, s, mode, w, tot);
 }
 
@@ -526,6 +568,7 @@ struct conn_step conn_write(struct model_conn c, int s, uint32_t mode, struct wr
     /* ssl_write_internal */
     if (c.end[s].sent_shutdown) {
         c.end[s].rwstate = RW_NOTHING;
+        //@ assert conn_ok(c);
         return done(c, s, w.ex ? 0 : -1, 0, REASON_PROTOCOL_IS_SHUTDOWN);
     }
     /* ssl3_write_bytes */
@@ -536,12 +579,13 @@ struct conn_step conn_write(struct model_conn c, int s, uint32_t mode, struct wr
     c.end[s].wnum = 0;
     if (c.end[s].pend_left == 0 && c.end[s].key_update != KU_NONE)
         c.end[s].in_init = 1;
+    //@ assert conn_ok(c);
     if (c.end[s].in_init) {
         if (c.end[s].dead)
             return done(c, s, w.ex ? 0 : -1, 0, REASON_NONE);
         /* Nothing is pending here (conn_ok), so the KeyUpdate is not fatal,
          * and room(c, s) leaves space for it. */
-        c = statem_write(c, s).c;
+        c = statem_write(c, s, mode).c;
         if (c.end[s].in_init)
             return done(c, s, w.ex ? 0 : -1, 0, REASON_NONE);
     }
@@ -560,10 +604,12 @@ struct take {
 };
 
 /*@ requires conn_ok(c) && valid_side(s);
+    requires c.end[s].rbuf == 1 && c.end[s].data_left == 0 && c.end[s].held == HELD_NONE;
     assigns \nothing;
     ensures conn_ok(\result.c);
     ensures \result.whole != 0 ==> record_ok(\result.r) &&
-              \result.c.pipe[1 - s].count == c.pipe[1 - s].count - 1;
+              \result.c.pipe[1 - s].count == c.pipe[1 - s].count - 1 &&
+              \result.c.pipe[1 - s].taken == 0;
     ensures \result.whole == 0 ==> \result.c.pipe[1 - s].count == c.pipe[1 - s].count &&
               \result.c.end[s].rwstate == RW_READING && \result.c.end[s].bioflag == BIOF_READ;
     ensures \result.c.end[1 - s] == c.end[1 - s] && \result.c.pipe[s] == c.pipe[s];
@@ -575,6 +621,7 @@ struct take {
     ensures \result.c.end[s].received_shutdown == c.end[s].received_shutdown;
     ensures \result.c.end[s].alert_dispatch == c.end[s].alert_dispatch;
     ensures \result.c.end[s].data_left == c.end[s].data_left && \result.c.end[s].held == c.end[s].held;
+    ensures \result.c.end[s].rbuf == c.end[s].rbuf && \result.c.end[s].wbuf == c.end[s].wbuf;
     ensures \result.c.tls13 == c.tls13 && \result.c.shape == c.shape;
 */
 static struct take take_record(struct model_conn c, int s)
@@ -608,22 +655,29 @@ static struct take take_record(struct model_conn c, int s)
     return t;
 }
 
-/* Returns plaintext of the current record. */
+/* Returns plaintext of the current record. Once it is all returned the
+ * record is consumed, a release point of the read buffer (READ-02). */
 /*@ requires conn_ok(c) && valid_side(s) && 1 <= max && c.end[s].data_left > 0;
     assigns \nothing;
     ensures conn_ok(\result.c);
+    ensures \result.c.end[s].wbuf == c.end[s].wbuf;
+    ensures \result.c.end[s].data_left != 0 ==> \result.c.end[s].rbuf == 1;
+    ensures \result.c.end[s].data_left == 0 ==>
+      \result.c.end[s].rbuf == ((mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1);
     ensures \result.r.ret == (max < c.end[s].data_left ? max : c.end[s].data_left);
     ensures \result.r.count == \result.r.ret && \result.r.err == ERRC_NONE;
     ensures \result.r.src == c.end[s].data_src;
     ensures \result.c.end[s].data_left == c.end[s].data_left - \result.r.ret;
     ensures \result.c.pipe[0] == c.pipe[0] && \result.c.pipe[1] == c.pipe[1];
 */
-static struct conn_step deliver(struct model_conn c, int s, uint32_t max)
+static struct conn_step deliver(struct model_conn c, int s, uint32_t mode, uint32_t max)
 {
     uint32_t n = max < c.end[s].data_left ? max : c.end[s].data_left;
     struct src from = c.end[s].data_src;
     c.end[s].data_left -= n;
     c.end[s].data_src.off += n;
+    if (c.end[s].data_left == 0)
+        c.end[s].rbuf = (mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1;
     struct conn_step st = done(c, s, (long) n, n, REASON_NONE);
     st.r.src = from;
     return st;
@@ -651,7 +705,10 @@ static struct conn_step ended(struct model_conn c, int s, int msg, long ret, uin
 
 /* ssl3_read_bytes: records one by one until there is something to return.
  * for_data: SSL_read (application data wanted); else ssl3_shutdown's wait
- * for close_notify, where application data is fatal. */
+ * for close_notify, where application data is fatal. It allocates the read
+ * buffer first; a read that finds nothing of a record frees it under
+ * RELEASE_BUFFERS, and so does a post-handshake message once processed
+ * (READ-02). */
 /*@ requires conn_ok(c) && valid_side(s) && c.end[s].in_init == 0 && c.end[s].dead == 0;
     assigns \nothing;
     ensures conn_ok(\result.c);
@@ -659,7 +716,7 @@ static struct conn_step ended(struct model_conn c, int s, int msg, long ret, uin
             \result.r.ret == READ_WAIT || \result.r.ret == READ_FATAL;
     ensures \result.r.ret == READ_DATA ==> \result.c.end[s].data_left > 0 &&
                                            \result.c.end[s].in_init == 0;
-    ensures \result.r.ret == READ_FATAL ==> \result.c.end[s].data_left > 0;
+    ensures \result.r.ret == READ_FATAL ==> \result.c.end[s].data_left > 0 && for_data == 0;
     ensures \result.r.ret == READ_CLOSE ==> \result.c.end[s].received_shutdown == 1;
     ensures \result.r.msgs == 0 || \result.r.msgs == 1;
     ensures READ_01_one_message: !(mode & MODE_AUTO_RETRY) && \result.r.msgs != 0 ==>
@@ -671,17 +728,26 @@ static struct conn_step ended(struct model_conn c, int s, int msg, long ret, uin
       \result.c.end[s].data_left == c.end[s].data_left &&
       \result.c.end[s].data_src == c.end[s].data_src &&
       \result.c.pipe[0] == c.pipe[0] && \result.c.pipe[1] == c.pipe[1];
+    ensures (mode & MODE_RELEASE_BUFFERS) == 0 ==>
+      \result.c.end[s].rbuf == 1 && \result.c.end[s].wbuf >= c.end[s].wbuf;
+    ensures (mode & MODE_RELEASE_BUFFERS) != 0 && \result.r.ret == READ_WAIT &&
+      \result.r.reason == REASON_NONE && \result.c.end[s].bioflag == BIOF_READ &&
+      \result.c.pipe[1 - s].taken == 0 && \result.c.end[s].held == HELD_NONE ==>
+        \result.c.end[s].rbuf == 0;
 */
 static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, int for_data)
 {
     int msg = 0; /* a post-handshake message processed (READ-01) */
     c.end[s].rwstate = RW_NOTHING;
+    c.end[s].rbuf = 1;
     /*@ loop invariant conn_ok(c);
         loop invariant msg == 0 || msg == 1;
         loop invariant !(mode & MODE_AUTO_RETRY) ==> msg == 0;
         loop invariant c.end[s].in_init == 0 || (c.end[s].held != 0 && c.end[s].dead == 0);
         loop invariant c.end[s].dead == 0 || c.end[s].held != 0;
         loop invariant c.end[1 - s].wnum == \at(c, Pre).end[1 - s].wnum;
+        loop invariant (mode & MODE_RELEASE_BUFFERS) == 0 ==>
+          c.end[s].rbuf == 1 && c.end[s].wbuf >= \at(c, Pre).end[s].wbuf;
         loop invariant \at(c, Pre).end[s].data_left > 0 ==>
           c.end[s].data_left == \at(c, Pre).end[s].data_left &&
           c.end[s].data_src == \at(c, Pre).end[s].data_src &&
@@ -699,40 +765,55 @@ static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, in
              * first; the message is processed only once nothing is left to
              * write. Either way the run counts for AUTO_RETRY. */
             if (c.end[s].hs_left != 0 || c.end[s].key_update != KU_NONE) {
-                struct conn_step hs = statem_write(c, s);
+                struct conn_step hs = statem_write(c, s, mode);
                 c = hs.c;
                 if (hs.r.reason != REASON_NONE || c.end[s].in_init)
                     return ended(c, s, msg, READ_WAIT, 0, hs.r.reason);
             } else {
+                /* The machine starts from its end (ssl3_setup_buffers) and
+                 * reads the message: its record is consumed. */
+                c.end[s].wbuf = 1;
                 if (c.end[s].held == HELD_KEY_UPDATE_REQUESTED) /* tls_process_key_update */
                     c.end[s].key_update = KU_NOT_REQUESTED;
                 c.end[s].held = HELD_NONE; /* a ticket: tls_process_new_session_ticket */
+                c.end[s].rbuf = (mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1;
                 msg = 1;
+                //@ assert conn_ok(c);
             }
             /* AUTO_RETRY cleared: report the run as WANT_READ (the read
              * buffer is always empty here: no read-ahead). */
             if (!(mode & MODE_AUTO_RETRY)) {
                 c.end[s].rwstate = RW_READING;
                 c.end[s].bioflag = BIOF_READ;
+                //@ assert conn_ok(c);
                 return ended(c, s, msg, READ_WAIT, 0, REASON_NONE);
             }
             continue;
         }
+        c.end[s].rbuf = 1; /* ssl3_read_n: a record is read into the buffer */
         struct take t = take_record(c, s);
         c = t.c;
-        if (!t.whole)
+        if (!t.whole) {
+            /* ssl3_read_n: the transport gave nothing more; nothing of a
+             * record is in the buffer: a release point */
+            if (c.pipe[1 - s].taken == 0)
+                c.end[s].rbuf = (mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1;
+            //@ assert conn_ok(c);
             return ended(c, s, msg, READ_WAIT, 0, REASON_NONE);
+        }
         if (t.r.type == REC_APP) {
             c.end[s].data_left = t.r.plain; /* returned at the top of the loop */
             c.end[s].data_src = t.r.src;
         } else if (t.r.type == REC_CLOSE) {
             c.end[s].received_shutdown = 1;
+            //@ assert conn_ok(c);
             return ended(c, s, msg, READ_CLOSE, 0, REASON_NONE);
         } else {
             c.end[s].held = t.r.type == REC_TICKET ? HELD_TICKET
                             : t.r.requested       ? HELD_KEY_UPDATE_REQUESTED
                                                   : HELD_KEY_UPDATE;
         }
+        //@ assert conn_ok(c);
     }
 }
 
@@ -743,18 +824,19 @@ struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, uint32_t m
         c.end[s].rwstate = RW_NOTHING;
         return done(c, s, 0, 0, REASON_NONE);
     }
-    /* ssl3_read_bytes: the state machine first, if in init */
+    /* ssl3_read_bytes: the read buffer, then the state machine if in init */
+    c.end[s].rbuf = 1;
     if (c.end[s].in_init) {
         if (c.end[s].dead)
             return done(c, s, -1, 0, REASON_NONE);
-        struct conn_step hs = statem_write(c, s);
+        struct conn_step hs = statem_write(c, s, mode);
         c = hs.c;
         if (hs.r.reason != REASON_NONE || c.end[s].in_init)
             return done(c, s, -1, 0, hs.r.reason);
     }
     struct conn_step rb = read_bytes(c, s, mode, 1);
     struct conn_step st = rb.r.ret == READ_DATA
-                              ? deliver(rb.c, s, max)
+                              ? deliver(rb.c, s, mode, max)
                               : done(rb.c, s, rb.r.ret == READ_CLOSE ? 0 : -1, 0, rb.r.reason);
     st.r.msgs = rb.r.msgs;
     return st;
@@ -790,6 +872,7 @@ struct conn_step conn_key_update(struct model_conn c, int s, int requested)
               (\result.c.end[s].alert_dispatch == 0 <==> \result.c.end[s].pend_left == 0);
     ensures \result.c.end[s].sent_shutdown == c.end[s].sent_shutdown;
     ensures \result.c.end[1 - s].wnum == c.end[1 - s].wnum;
+    ensures \result.c.end[s].rbuf == c.end[s].rbuf && \result.c.end[s].wbuf >= c.end[s].wbuf;
 */
 static struct conn_step dispatch_close(struct model_conn c, int s, uint32_t mode)
 {
@@ -844,6 +927,27 @@ struct conn_step conn_shutdown(struct model_conn c, int s, uint32_t mode)
     }
     int both = c.end[s].sent_shutdown && c.end[s].received_shutdown && !c.end[s].alert_dispatch;
     return done(c, s, both ? 1 : 0, 0, REASON_NONE);
+}
+
+/* --- SSL_free_buffers, SSL_alloc_buffers --------------------------------- */
+
+struct conn_step conn_free_buffers(struct model_conn c, int s)
+{
+    /* RECORD_LAYER_read_pending, RECORD_LAYER_write_pending,
+     * RECORD_LAYER_data_present */
+    if (c.pipe[1 - s].taken != 0 || c.end[s].data_left != 0 || c.end[s].held != HELD_NONE ||
+        c.end[s].pend_left != 0)
+        return done(c, s, 0, 0, REASON_NONE);
+    c.end[s].rbuf = 0; /* RECORD_LAYER_release */
+    c.end[s].wbuf = 0;
+    return done(c, s, 1, 0, REASON_NONE);
+}
+
+struct conn_step conn_alloc_buffers(struct model_conn c, int s)
+{
+    c.end[s].rbuf = 1; /* ssl3_setup_buffers */
+    c.end[s].wbuf = 1;
+    return done(c, s, 1, 0, REASON_NONE);
 }
 
 /* --- the invariant as a C check ----------------------------------------- */
@@ -920,11 +1024,22 @@ static int end_write_check(struct end e)
 }
 
 /*@ assigns \nothing;
+    ensures \result != 0 <==> end_buffers_ok(e);
+*/
+static int end_buffers_check(struct end e)
+{
+    return (e.rbuf == 0 || e.rbuf == 1) && (e.wbuf == 0 || e.wbuf == 1) &&
+           (e.data_left == 0 || e.rbuf != 0) && (e.held == 0 || e.rbuf != 0) &&
+           (e.pend_left == 0 || e.wbuf != 0);
+}
+
+/*@ assigns \nothing;
     ensures \result != 0 <==> end_ok(e);
 */
 static int end_check(struct end e)
 {
-    return end_bounds_check(e) && end_write_check(e) && (e.data_left == 0 || e.held == 0);
+    return end_bounds_check(e) && end_write_check(e) && end_buffers_check(e) &&
+           (e.data_left == 0 || e.held == 0);
 }
 
 int conn_check(struct model_conn c)
@@ -934,11 +1049,16 @@ int conn_check(struct model_conn c)
         return 0;
     /*@ loop invariant 0 <= s <= 2;
         loop invariant \forall integer k; 0 <= k < s ==>
-          end_ok(c.end[k]) && pipe_ok(c.pipe[k]);
+          end_ok(c.end[k]) && pipe_ok(c.pipe[k]) &&
+          (c.pipe[1 - k].taken != 0 ==> c.end[k].rbuf != 0) &&
+          (c.end[k].data_left != 0 || c.end[k].held != 0 ==> c.pipe[1 - k].taken == 0);
         loop assigns s;
         loop variant 2 - s; */
     for (int s = 0; s < 2; s++) {
         if (!end_check(c.end[s]) || !pipe_check(c.pipe[s]))
+            return 0;
+        if (c.pipe[1 - s].taken != 0 && (c.end[s].rbuf == 0 || c.end[s].data_left != 0 ||
+                                         c.end[s].held != 0))
             return 0;
     }
     return 1;

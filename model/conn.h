@@ -15,7 +15,8 @@
  * shape, fragment sizes, version) are inputs, fixed at `connect`.
  *
  * Rules: spec/write.md (WRITE-nn) and spec/read.md (READ-nn); each contract
- * names the rules it states.
+ * names the rules it states. Each SSL also holds, or not, its two record
+ * buffers (READ-02, READ-03): which calls allocate and free them.
  */
 #ifndef SSLMODE_MODEL_CONN_H
 #define SSLMODE_MODEL_CONN_H
@@ -63,6 +64,15 @@
  * KeyUpdate type, length (3) and request flag. */
 #define ALERT_PLAIN 2
 #define KEY_UPDATE_PLAIN 5
+
+/* Bytes of the record buffers in OpenSSL 3.0 (ssl/record/ssl3_buffer.c,
+ * ssl3_setup_read_buffer and ssl3_setup_write_buffer; no compression, one
+ * pipeline): the read buffer is 16384 + 320 + 5 + 3; the write buffer is
+ * max_send_fragment + 80 + 5 + 7 + 16, plus 92 for the empty fragment
+ * (SSL_OP_DONT_INSERT_EMPTY_FRAGMENTS is not set). The model keeps whether
+ * each is held; the harness compares these sizes. */
+#define RBUF_BYTES 16712
+#define WBUF_EXTRA 200
 
 /* SSL_get_error classes and SSL_R_* reasons: OpenSSL's values
  * (fuzz/abi_check.c compares). */
@@ -172,6 +182,12 @@ struct end {
     uint32_t data_left;
     struct src data_src;
     int held;
+    /* The record buffers (READ-02): 1 while the SSL holds its read buffer
+     * (s->rlayer.rbuf), its write buffer (s->rlayer.wbuf[0]). The write
+     * buffer's size is fixed by frag.msf, which does not change once
+     * connected (spec/divergences.md, D1). */
+    int rbuf;
+    int wbuf;
 };
 
 /* The post-handshake message an SSL has received and not yet processed. */
@@ -211,6 +227,7 @@ struct conn_params {
     struct frag frag;
     uint32_t tickets;      /* NewSessionTickets the server sends (TLS 1.3) */
     uint32_t ticket_plain; /* plaintext bytes of one */
+    uint32_t mode[2];      /* each side's mask during the handshake */
 };
 
 /* One write call: the buffer position, its content version, the length. */
@@ -252,7 +269,9 @@ struct frag frag_set(struct frag f, long v);
  * server's session tickets (READ-01). In TLS 1.3 the server writes them at
  * the end of its handshake, all into the transport: the handshake completes
  * only when they fit (spec/divergences.md, D9). TLS 1.2 sends none after the
- * handshake. */
+ * handshake. Each side ends its handshake having fully read and fully
+ * written records, so it holds both buffers, or none under RELEASE_BUFFERS
+ * (READ-02). */
 /*@ requires shape_ok(p.shape) && frag_valid(p.frag) && flag(p.tls13);
     requires 1 <= p.cap <= CAP_MAX;
     requires p.tickets <= TICKETS_MAX && p.ticket_plain <= TICKET_PLAIN_MAX;
@@ -267,6 +286,9 @@ struct frag frag_set(struct frag f, long v);
     ensures \result.pipe[SIDE_CLIENT].count == 0;
     ensures READ_01_tickets: \result.pipe[SIDE_SERVER].count == p.tickets &&
       \result.pipe[SIDE_SERVER].fill == p.tickets * wire(p.shape, p.ticket_plain);
+    ensures READ_02_handshake: \forall integer s; valid_side(s) ==>
+      \result.end[s].rbuf == ((p.mode[s] & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1) &&
+      \result.end[s].wbuf == ((p.mode[s] & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1);
 */
 struct model_conn conn_init(struct conn_params p);
 
@@ -302,6 +324,13 @@ int conn_room(struct model_conn c, int s);
     ensures \result.r.count <= w.len;
     ensures \result.r.err == ERRC_NONE ==>
       \result.r.ret == (w.ex != 0 ? 1 : \result.r.count);
+    ensures READ_02_kept: (mode & MODE_RELEASE_BUFFERS) == 0 ==>
+      \result.c.end[s].rbuf >= c.end[s].rbuf && \result.c.end[s].wbuf >= c.end[s].wbuf;
+    ensures READ_02_write_done: (mode & MODE_RELEASE_BUFFERS) != 0 &&
+      \result.r.count == w.len && \result.r.ret == (w.ex != 0 ? 1 : w.len) ==>
+        \result.c.end[s].wbuf == 0;
+    ensures READ_02_write_partial: \result.r.err == ERRC_NONE && \result.r.count < w.len ==>
+      \result.c.end[s].wbuf == 1;
     behavior WRITE_16_shutdown_sent:
       assumes c.end[s].sent_shutdown != 0;
       ensures \result.r.ret == write_fail(w.ex);
@@ -359,6 +388,14 @@ struct conn_step conn_write(struct model_conn c, int s, uint32_t mode, struct wr
                                   \result.r.err == ERRC_NONE;
     ensures READ_01_one_message: !(mode & MODE_AUTO_RETRY) && \result.r.msgs != 0 ==>
       \result.r.ret == -1 && \result.r.err == ERRC_WANT_READ;
+    ensures READ_02_kept: (mode & MODE_RELEASE_BUFFERS) == 0 ==>
+      \result.c.end[s].rbuf >= c.end[s].rbuf && \result.c.end[s].wbuf >= c.end[s].wbuf;
+    ensures READ_02_read_done: (mode & MODE_RELEASE_BUFFERS) != 0 && \result.r.ret > 0 &&
+      \result.c.end[s].data_left == 0 ==> \result.c.end[s].rbuf == 0;
+    ensures READ_02_read_nothing: (mode & MODE_RELEASE_BUFFERS) != 0 && c.end[s].dead == 0 &&
+      \result.r.ret == -1 && \result.r.err == ERRC_WANT_READ &&
+      \result.c.pipe[1 - s].taken == 0 &&
+      \result.c.end[s].held == HELD_NONE ==> \result.c.end[s].rbuf == 0;
     behavior WRITE_14_closed:
       assumes c.end[s].received_shutdown != 0;
       ensures \result.r.ret == 0 && \result.r.err == ERRC_ZERO_RETURN;
@@ -412,6 +449,8 @@ struct conn_step conn_key_update(struct model_conn c, int s, int requested);
     assigns \nothing;
     ensures conn_ok(\result.c);
     ensures \result.c.end[1 - s].wnum == c.end[1 - s].wnum;
+    ensures READ_02_kept: (mode & MODE_RELEASE_BUFFERS) == 0 ==>
+      \result.c.end[s].rbuf >= c.end[s].rbuf && \result.c.end[s].wbuf >= c.end[s].wbuf;
     behavior in_init:
       assumes c.end[s].in_init != 0;
       ensures \result.r.ret == -1 && \result.r.reason == REASON_SHUTDOWN_WHILE_IN_INIT;
@@ -440,5 +479,39 @@ struct conn_step conn_key_update(struct model_conn c, int s, int requested);
     disjoint behaviors;
 */
 struct conn_step conn_shutdown(struct model_conn c, int s, uint32_t mode);
+
+/* READ-03: SSL_free_buffers on side s. It refuses (returns 0, changes
+ * nothing) while the record layer holds data: part of a record read,
+ * plaintext not yet returned, a message not yet processed, a record not
+ * fully written. Otherwise it frees both buffers and returns 1. */
+/*@ requires conn_ok(c) && valid_side(s);
+    assigns \nothing;
+    ensures conn_ok(\result.c);
+    behavior READ_03_busy:
+      assumes c.pipe[1 - s].taken != 0 || c.end[s].data_left != 0 ||
+              c.end[s].held != HELD_NONE || c.end[s].pend_left != 0;
+      ensures \result.r.ret == 0 && \result.c == c;
+    behavior READ_03_freed:
+      assumes !(c.pipe[1 - s].taken != 0 || c.end[s].data_left != 0 ||
+                c.end[s].held != HELD_NONE || c.end[s].pend_left != 0);
+      ensures \result.r.ret == 1;
+      ensures \result.c.end[s].rbuf == 0 && \result.c.end[s].wbuf == 0;
+      ensures \result.c.pipe[0] == c.pipe[0] && \result.c.pipe[1] == c.pipe[1];
+      ensures \result.c.end[1 - s] == c.end[1 - s];
+    complete behaviors;
+    disjoint behaviors;
+*/
+struct conn_step conn_free_buffers(struct model_conn c, int s);
+
+/* READ-03: SSL_alloc_buffers on side s: both buffers are held; returns 1. */
+/*@ requires conn_ok(c) && valid_side(s);
+    assigns \nothing;
+    ensures conn_ok(\result.c);
+    ensures \result.r.ret == 1;
+    ensures \result.c.end[s].rbuf == 1 && \result.c.end[s].wbuf == 1;
+    ensures \result.c.pipe[0] == c.pipe[0] && \result.c.pipe[1] == c.pipe[1];
+    ensures \result.c.end[1 - s] == c.end[1 - s];
+*/
+struct conn_step conn_alloc_buffers(struct model_conn c, int s);
 
 #endif

@@ -8,14 +8,14 @@
 
 static struct model_conn fresh(void)
 {
-    struct conn_params p = { 1, { 22, 1, 0 }, 1000, { 16384, 16384 }, 0, 57 };
+    struct conn_params p = { 1, { 22, 1, 0 }, 1000, { 16384, 16384 }, 0, 57, { 0, 0 } };
     return conn_init(p);
 }
 
 /* READ-01: what conn_init puts in flight, and what a read makes of it. */
 static void tickets(void)
 {
-    struct conn_params p = { 1, { 22, 1, 0 }, 1000, { 16384, 16384 }, 3, 57 };
+    struct conn_params p = { 1, { 22, 1, 0 }, 1000, { 16384, 16384 }, 3, 57, { 0, 0 } };
     struct model_conn c = conn_init(p);
     CHECK(c.pipe[SIDE_SERVER].count == 3 && c.pipe[SIDE_SERVER].fill == 3 * 79 &&
               c.pipe[SIDE_CLIENT].count == 0 && conn_check(c),
@@ -29,9 +29,46 @@ static void tickets(void)
           "with AUTO_RETRY a read processes all three, then wants to read");
 }
 
+/* READ-02, READ-03: the record buffers after connect, and SSL_free_buffers
+ * refusing while part of a record is read. */
+static void buffers(void)
+{
+    struct conn_params p = { 1, { 22, 1, 0 }, 1000, { 16384, 16384 }, 0, 57,
+                             { MODE_RELEASE_BUFFERS, 0 } };
+    struct model_conn c = conn_init(p);
+    CHECK(c.end[SIDE_CLIENT].rbuf == 0 && c.end[SIDE_CLIENT].wbuf == 0 &&
+              c.end[SIDE_SERVER].rbuf == 1 && c.end[SIDE_SERVER].wbuf == 1,
+          "after connect, each side holds both buffers unless its mask has RELEASE_BUFFERS");
+    struct write_call w = { { 0, 0, 0 }, 3000, 0 };
+    struct conn_step st = conn_write(c, SIDE_CLIENT, MODE_RELEASE_BUFFERS, w);
+    st = conn_read(st.c, SIDE_SERVER, MODE_RELEASE_BUFFERS, 100);
+    CHECK(st.c.pipe[SIDE_CLIENT].taken == 1000 && st.c.end[SIDE_SERVER].rbuf == 1,
+          "a read that took part of a record keeps the read buffer");
+    CHECK(conn_free_buffers(st.c, SIDE_SERVER).r.ret == 0,
+          "SSL_free_buffers refuses while part of a record is read");
+    CHECK(conn_free_buffers(st.c, SIDE_CLIENT).r.ret == 0,
+          "SSL_free_buffers refuses while a record is pending");
+    struct model_conn b = st.c;
+    b.end[SIDE_SERVER].rbuf = 0;
+    CHECK(!conn_check(b), "refused: part of a record read without a read buffer (conn_ok)");
+    b = st.c;
+    b.end[SIDE_SERVER].data_left = 10;
+    CHECK(!conn_check(b), "refused: plaintext to return while the next record is started (conn_ok)");
+    b = st.c;
+    b.end[SIDE_CLIENT].wbuf = 0;
+    CHECK(!conn_check(b), "refused: a record pending without a write buffer (end_buffers_ok)");
+    b = st.c;
+    b.end[SIDE_CLIENT].rbuf = 2;
+    CHECK(!conn_check(b), "refused: a buffer flag neither 0 nor 1 (end_buffers_ok)");
+    b = c;
+    b.end[SIDE_CLIENT].held = HELD_TICKET;
+    CHECK(!conn_check(b), "refused: a message held without a read buffer (end_buffers_ok)");
+}
+
 int main(void)
 {
     tickets();
+    buffers();
     struct model_conn c = fresh();
     CHECK(conn_check(c), "conn_check accepts a connection just made");
 
