@@ -173,7 +173,7 @@ static const enum op_kind write_kinds[32] = {
     OP_WRITE_EX, OP_WRITE_EX, OP_READ, OP_READ, OP_READ, OP_READ, OP_READ, OP_DRAIN,
     OP_KEY_UPDATE, OP_SHUTDOWN, OP_SET_MODE, OP_SET_MODE, OP_SET_MODE, OP_CLEAR_MODE,
     OP_CLEAR_MODE, OP_BUF, OP_COPY, OP_FILL, OP_WRITE_EX, OP_FREE_BUFFERS,
-    OP_READ, OP_ALLOC_BUFFERS, OP_SET_MODE, OP_KEY_UPDATE,
+    OP_READ_AHEAD, OP_ALLOC_BUFFERS, OP_SET_MODE, OP_KEY_UPDATE,
 };
 
 static int decode_length(struct reader *r, long *len)
@@ -234,6 +234,7 @@ static int decode_write_op(struct reader *r, struct op *op)
         op->arg = read_sizes[b % 8];
         return 1;
     case OP_KEY_UPDATE:
+    case OP_READ_AHEAD:
         op->arg = hi & 1;
         return 1;
     case OP_SET_MODE:

@@ -55,7 +55,9 @@ static int objects_agree(struct session *ss, struct mismatch *m)
         if (!same(m, "MASK-07", RES_MASK, real_ssl_mode(ss->real, s),
                   world_ssl_get_mode(*w, s), "SSL_get_mode(%s)", name) ||
             !same(m, "MASK-08", RES_CTX, real_ssl_ctx(ss->real, s), world_get_ctx(*w, s),
-                  "SSL_get_SSL_CTX(%s)", name))
+                  "SSL_get_SSL_CTX(%s)", name) ||
+            !same(m, "READ-04", RES_INT, real_ssl_read_ahead(ss->real, s),
+                  model_read_ahead(&ss->model, s), "SSL_get_read_ahead(%s)", name))
             return 0;
         for (int t = s + 1; t < SLOT_COUNT; t++)
             if (world_slot_live(*w, t) &&

@@ -62,6 +62,7 @@ int model_applicable(const struct model_state *m, const struct buffers *b,
     case OP_FREE_BUFFERS:
     case OP_ALLOC_BUFFERS:
     case OP_BUFFERS:
+    case OP_IN_TRANSPORT:
         return io_applicable(m, b, op, why);
     case OP_BUF:
     case OP_COPY:
@@ -92,6 +93,12 @@ int model_applicable(const struct model_state *m, const struct buffers *b,
     case OP_NEW:
     case OP_HELLO:
         return 1;
+    case OP_READ_AHEAD:
+        *why = "read_ahead takes 0 or 1";
+        if (op->arg != 0 && op->arg != 1)
+            return 0;
+        *why = "there is no SSL in this slot yet (use `new`, `connect` or `dup` first)";
+        return world_slot_live(m->world, target_slot(op->target));
     default:
         if (target_is_ctx(op->target))
             return 1;
@@ -169,7 +176,7 @@ static void describe_src(const struct buffers *b, struct src at, char *out, size
 /* `drain`: reads until one returns <= 0; the outcome is the total, the
  * last read's error, and the digest of everything read. */
 static struct outcome drain(struct model_state *m, const struct buffers *b,
-                            const struct op *op, int s, uint32_t mode)
+                            const struct op *op, int s, uint32_t mode, int ahead)
 {
     struct outcome o = result(op->kind, 0);
     struct conn_step st;
@@ -179,7 +186,7 @@ static struct outcome drain(struct model_state *m, const struct buffers *b,
     st.r.ret = 1;
     for (int i = 0; i < DRAIN_READS && total + DRAIN_READ <= (long) BUF_SIZE_MAX && st.r.ret > 0;
          i++) {
-        st = conn_read(m->conn, s, mode, DRAIN_READ);
+        st = conn_read(m->conn, s, mode, ahead, DRAIN_READ);
         m->conn = st.c;
         if (st.r.ret > 0) {
             h = digest_content(h, b, st.r.src, st.r.count);
@@ -196,6 +203,30 @@ static struct outcome drain(struct model_state *m, const struct buffers *b,
     o.reason = st.r.ret > 0 ? REASON_NONE : st.r.reason;
     o.digest = h;
     return o;
+}
+
+int model_read_ahead(const struct model_state *m, int slot)
+{
+    return m->ahead[m->world.slot[slot]];
+}
+
+/* read_ahead follows the objects: an SSL the call made has its context's
+ * (the harness never sets the contexts': 0), except that SSL_dup before the
+ * handshake copies its source's (ssl/ssl_lib.c, SSL_dup); SSL_clear and
+ * SSL_set_SSL_CTX keep it. */
+static void follow_ahead(struct model_state *m, const struct model_world *before,
+                         const struct op *op)
+{
+    for (int s = 0; s < SLOT_COUNT; s++) {
+        if (!world_slot_live(m->world, s))
+            continue;
+        int o = m->world.slot[s], old = 0;
+        for (int t = 0; t < SLOT_COUNT; t++)
+            old |= before->slot[t] == o;
+        if (!old)
+            m->ahead[o] = op->kind == OP_DUP ? m->ahead[before->slot[target_slot(op->target)]]
+                                             : 0;
+    }
 }
 
 long model_rbuf_bytes(const struct model_conn *c, int s)
@@ -234,6 +265,7 @@ static struct outcome apply_io(struct model_state *m, const struct buffers *b,
 {
     int s = target_slot(op->target);
     uint32_t mode = (uint32_t) world_ssl_get_mode(m->world, s);
+    int ahead = model_read_ahead(m, s);
     struct write_call w;
     switch (op->kind) {
     case OP_WRITE:
@@ -247,9 +279,9 @@ static struct outcome apply_io(struct model_state *m, const struct buffers *b,
         return io_outcome(m, b, op, conn_write(m->conn, s, mode, w));
     }
     case OP_READ:
-        return io_outcome(m, b, op, conn_read(m->conn, s, mode, (uint32_t) op->arg));
+        return io_outcome(m, b, op, conn_read(m->conn, s, mode, ahead, (uint32_t) op->arg));
     case OP_DRAIN:
-        return drain(m, b, op, s, mode);
+        return drain(m, b, op, s, mode, ahead);
     case OP_KEY_UPDATE:
         return io_outcome(m, b, op, conn_key_update(m->conn, s, (int) op->arg));
     case OP_FREE_BUFFERS:
@@ -261,9 +293,11 @@ static struct outcome apply_io(struct model_state *m, const struct buffers *b,
         o.count = model_wbuf_bytes(&m->conn, s);
         return o;
     }
+    case OP_IN_TRANSPORT:
+        return result(op->kind, m->conn.pipe[1 - s].fill);
     case OP_SHUTDOWN:
     default:
-        return io_outcome(m, b, op, conn_shutdown(m->conn, s, mode));
+        return io_outcome(m, b, op, conn_shutdown(m->conn, s, mode, ahead));
     }
 }
 
@@ -287,8 +321,10 @@ struct outcome model_apply(struct model_state *m, const struct buffers *b,
     switch (op->kind) {
     case OP_CONNECT: {
         int handshake = !m->world.connected;
+        struct model_world before = m->world;
         struct model_step st = world_connect(m->world);
         m->world = st.w;
+        follow_ahead(m, &before, op);
         if (handshake) {
             struct conn_params p = config_params(*cfg, m->ctx_frag);
             p.mode[SIDE_CLIENT] = (uint32_t) world_ssl_get_mode(m->world, SLOT_CLIENT);
@@ -306,6 +342,7 @@ struct outcome model_apply(struct model_state *m, const struct buffers *b,
     case OP_FREE_BUFFERS:
     case OP_ALLOC_BUFFERS:
     case OP_BUFFERS:
+    case OP_IN_TRANSPORT:
         return apply_io(m, b, op);
     case OP_SET_MSF:
         /* Both contexts and every SSL get the value; all accept it or none. */
@@ -325,7 +362,16 @@ struct outcome model_apply(struct model_state *m, const struct buffers *b,
         return result(op->kind, 1);
     case OP_HELLO:
         return hello(m, cfg);
-    default:
-        return target_is_ctx(op->target) ? apply_ctx(&m->world, op) : apply_ssl(&m->world, op);
+    case OP_READ_AHEAD:
+        m->ahead[m->world.slot[target_slot(op->target)]] = (int) op->arg;
+        return result(op->kind, 1);
+    default: {
+        if (target_is_ctx(op->target))
+            return apply_ctx(&m->world, op);
+        struct model_world before = m->world;
+        struct outcome o = apply_ssl(&m->world, op);
+        follow_ahead(m, &before, op);
+        return o;
+    }
     }
 }

@@ -15,6 +15,9 @@ struct model_state {
     struct model_world world;
     struct frag ctx_frag;   /* max/split send fragment the contexts hold */
     struct model_conn conn; /* the connection, while world.connected */
+    int ahead[OBJ_COUNT];   /* SSL_get_read_ahead of each object of the world:
+                             * the harness keeps it, as it keeps ctx_frag, and
+                             * conn_read takes it as it takes the mask (READ-04) */
 };
 
 void model_init(struct model_state *m);
@@ -31,6 +34,9 @@ int model_applicable(const struct model_state *m, const struct buffers *b,
 /* Bytes of the record buffers side s holds, as the model says (READ-02). */
 long model_rbuf_bytes(const struct model_conn *c, int s);
 long model_wbuf_bytes(const struct model_conn *c, int s);
+
+/* SSL_get_read_ahead of the object in a live slot. */
+int model_read_ahead(const struct model_state *m, int slot);
 
 struct outcome model_apply(struct model_state *m, const struct buffers *b,
                            const struct session_config *cfg, const struct op *op);

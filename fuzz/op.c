@@ -67,6 +67,10 @@ const struct op_info op_table[OP_KIND_COUNT] = {
     [OP_BUFFERS] = { "buffers", ON_PAIR_SSL, ARG_NONE, RES_HELD,
                      "(bytes of record buffers held, seen through CRYPTO_set_mem_functions)",
                      "READ-02" },
+    [OP_READ_AHEAD] = { "read_ahead", ON_SSL, ARG_COUNT, RES_OK, "SSL_set_read_ahead",
+                        "READ-04" },
+    [OP_IN_TRANSPORT] = { "in_transport", ON_PAIR_SSL, ARG_NONE, RES_INT,
+                          "BIO_ctrl_pending(SSL_get_rbio(ssl))", "WRITE-02 READ-04" },
 };
 
 long range_arg(int min, int max)

@@ -52,6 +52,8 @@ enum op_kind {
     OP_FREE_BUFFERS,  /* SSL_free_buffers */
     OP_ALLOC_BUFFERS, /* SSL_alloc_buffers */
     OP_BUFFERS,       /* the record buffers the SSL holds (an observation) */
+    OP_READ_AHEAD,    /* SSL_set_read_ahead(ssl, arg) (arg: 0 or 1) */
+    OP_IN_TRANSPORT,  /* bytes the SSL has to read in the transport (an observation) */
     OP_KIND_COUNT
 };
 

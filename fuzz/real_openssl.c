@@ -171,6 +171,9 @@ static struct outcome apply_ssl(struct real *r, const struct op *op)
         return result(op->kind, ctx_index(r, SSL_set_SSL_CTX(ssl, r->ctx[op->arg ? 1 : 0])));
     case OP_GET_CTX:
         return result(op->kind, ctx_index(r, SSL_get_SSL_CTX(ssl)));
+    case OP_READ_AHEAD:
+        SSL_set_read_ahead(ssl, (int) op->arg);
+        return result(op->kind, 1);
     case OP_DUP: {
         SSL *copy = SSL_dup(ssl);
         long v = copy == NULL ? -1 : copy == ssl ? DUP_SAME : DUP_NEW;
@@ -247,6 +250,8 @@ static struct outcome call_io(SSL *ssl, struct buffers *b, const struct op *op)
         o.count = pair_watch_held(ssl, WATCH_WRITE);
         return o;
     }
+    case OP_IN_TRANSPORT:
+        return result(op->kind, (long) BIO_ctrl_pending(SSL_get_rbio(ssl)));
     case OP_SHUTDOWN:
     default:
         return io_result(ssl, op, SSL_shutdown(ssl), 0);
@@ -335,6 +340,7 @@ struct outcome real_apply(struct real *r, struct buffers *b, const struct sessio
     case OP_FREE_BUFFERS:
     case OP_ALLOC_BUFFERS:
     case OP_BUFFERS:
+    case OP_IN_TRANSPORT:
         return apply_io(r, b, op);
     case OP_SET_MSF:
         return set_msf(r, op);
@@ -368,6 +374,11 @@ long real_ctx_mode(struct real *r, int ctx)
 long real_ssl_mode(struct real *r, int slot)
 {
     return SSL_get_mode(r->slot[slot]);
+}
+
+int real_ssl_read_ahead(struct real *r, int slot)
+{
+    return SSL_get_read_ahead(r->slot[slot]);
 }
 
 long real_ssl_ctx(struct real *r, int slot)

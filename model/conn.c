@@ -75,6 +75,7 @@ static struct end end_init(struct conn_params p, int s)
 /*@ requires 1 <= cap <= CAP_MAX;
     assigns \nothing;
     ensures pipe_ok(\result) && \result.count == 0 && \result.cap == cap && \result.fill == 0;
+    ensures \result.taken == 0;
 */
 static struct pipe pipe_init(uint32_t cap)
 {
@@ -184,7 +185,7 @@ static struct record make_record(struct shape sh, int type, uint32_t plain, stru
 /* --- the connection after the handshake --------------------------------- */
 
 /* n records of r, all in the transport. */
-/*@ requires pipe_ok(p) && p.count == 0 && p.fill == 0 && record_ok(r);
+/*@ requires pipe_ok(p) && p.count == 0 && p.fill == 0 && p.taken == 0 && record_ok(r);
     requires n <= TICKETS_MAX && n * r.wire <= p.cap;
     assigns \nothing;
     ensures pipe_ok(\result) && \result.cap == p.cap && \result.taken == 0;
@@ -595,8 +596,10 @@ struct conn_step conn_write(struct model_conn c, int s, uint32_t mode, struct wr
 /* --- SSL_read ------------------------------------------------------------ */
 
 /* One attempt to take the next record out of the transport into side s's
- * read buffer (ssl3_get_record / ssl3_read_n without read-ahead: exactly the
- * bytes of that record, as many as are there). */
+ * read buffer (ssl3_get_record, ssl3_read_n). The header read asks for the 5
+ * header bytes, or with read_ahead for as much as the buffer takes; the body
+ * read asks for exactly the rest of the record. Bytes the buffer already
+ * holds count first: a header already there is not read again (READ-04). */
 struct take {
     struct model_conn c;
     int whole;       /* the record is in: it left the pipe, and is r */
@@ -608,10 +611,25 @@ struct take {
     assigns \nothing;
     ensures conn_ok(\result.c);
     ensures \result.whole != 0 ==> record_ok(\result.r) &&
-              \result.c.pipe[1 - s].count == c.pipe[1 - s].count - 1 &&
-              \result.c.pipe[1 - s].taken == 0;
+              \result.c.pipe[1 - s].count == c.pipe[1 - s].count - 1;
     ensures \result.whole == 0 ==> \result.c.pipe[1 - s].count == c.pipe[1 - s].count &&
+              \result.c.pipe[1 - s].head == c.pipe[1 - s].head &&
+              \result.c.pipe[1 - s].rec[c.pipe[1 - s].head] == c.pipe[1 - s].rec[c.pipe[1 - s].head] &&
               \result.c.end[s].rwstate == RW_READING && \result.c.end[s].bioflag == BIOF_READ;
+    ensures READ_04_exact: ahead == 0 && c.pipe[1 - s].taken == 0 ==>
+      \result.c.pipe[1 - s].taken == 0 ||
+      (\result.whole == 0 && \result.c.pipe[1 - s].taken < c.pipe[1 - s].rec[c.pipe[1 - s].head].wire);
+    ensures READ_04_ahead: ahead != 0 && c.pipe[1 - s].count > 0 &&
+      c.pipe[1 - s].taken < RECORD_HEADER &&
+      c.pipe[1 - s].taken < c.pipe[1 - s].rec[c.pipe[1 - s].head].wire ==>
+        \result.c.pipe[1 - s].fill == (c.pipe[1 - s].fill <= RBUF_ROOM - c.pipe[1 - s].taken ? 0 :
+                                       c.pipe[1 - s].fill - (RBUF_ROOM - c.pipe[1 - s].taken));
+    ensures READ_04_body: c.pipe[1 - s].count > 0 &&
+      (ahead == 0 || c.pipe[1 - s].taken >= RECORD_HEADER) &&
+      c.pipe[1 - s].taken < c.pipe[1 - s].rec[c.pipe[1 - s].head].wire ==>
+        \result.c.pipe[1 - s].fill ==
+          (c.pipe[1 - s].fill <= c.pipe[1 - s].rec[c.pipe[1 - s].head].wire - c.pipe[1 - s].taken ? 0 :
+           c.pipe[1 - s].fill - (c.pipe[1 - s].rec[c.pipe[1 - s].head].wire - c.pipe[1 - s].taken));
     ensures \result.c.end[1 - s] == c.end[1 - s] && \result.c.pipe[s] == c.pipe[s];
     ensures \result.c.end[s].wnum == c.end[s].wnum && \result.c.end[s].pend_left == c.end[s].pend_left;
     ensures \result.c.end[s].hs_left == c.end[s].hs_left;
@@ -624,29 +642,29 @@ struct take {
     ensures \result.c.end[s].rbuf == c.end[s].rbuf && \result.c.end[s].wbuf == c.end[s].wbuf;
     ensures \result.c.tls13 == c.tls13 && \result.c.shape == c.shape;
 */
-static struct take take_record(struct model_conn c, int s)
+static struct take take_record(struct model_conn c, int s, int ahead)
 {
     struct take t;
     int from = 1 - s;
     t.whole = 0;
     t.r = c.pipe[from].rec[c.pipe[from].head];
-    if (c.pipe[from].count == 0) {
+    uint32_t taken = c.pipe[from].taken;
+    if (c.pipe[from].count > 0 && taken < t.r.wire) {
+        uint32_t want = ahead != 0 && taken < RECORD_HEADER ? RBUF_ROOM - taken
+                                                             : t.r.wire - taken;
+        uint32_t k = c.pipe[from].fill < want ? c.pipe[from].fill : want;
+        c.pipe[from].fill -= k;
+        taken += k;
+        c.pipe[from].taken = taken;
+    }
+    if (c.pipe[from].count == 0 || taken < t.r.wire) {
         c.end[s].rwstate = RW_READING;
         c.end[s].bioflag = BIOF_READ;
         t.c = c;
         return t;
     }
-    uint32_t need = t.r.wire - c.pipe[from].taken;
-    uint32_t k = c.pipe[from].fill < need ? c.pipe[from].fill : need;
-    c.pipe[from].fill -= k;
-    if (k < need) {
-        c.pipe[from].taken += k;
-        c.end[s].rwstate = RW_READING;
-        c.end[s].bioflag = BIOF_READ;
-        t.c = c;
-        return t;
-    }
-    c.pipe[from].taken = 0;
+    /* What is left is the start of the next records (read_ahead). */
+    c.pipe[from].taken = taken - t.r.wire;
     c.pipe[from].head = (c.pipe[from].head + 1) % REC_MAX;
     c.pipe[from].count--;
     c.end[s].bioflag = BIOF_NONE;
@@ -656,13 +674,15 @@ static struct take take_record(struct model_conn c, int s)
 }
 
 /* Returns plaintext of the current record. Once it is all returned the
- * record is consumed, a release point of the read buffer (READ-02). */
+ * record is consumed, a release point of the read buffer if it holds nothing
+ * more (READ-02, READ-04). */
 /*@ requires conn_ok(c) && valid_side(s) && 1 <= max && c.end[s].data_left > 0;
     assigns \nothing;
     ensures conn_ok(\result.c);
     ensures \result.c.end[s].wbuf == c.end[s].wbuf;
-    ensures \result.c.end[s].data_left != 0 ==> \result.c.end[s].rbuf == 1;
-    ensures \result.c.end[s].data_left == 0 ==>
+    ensures \result.c.end[s].data_left != 0 || c.pipe[1 - s].taken != 0 ==>
+      \result.c.end[s].rbuf == 1;
+    ensures \result.c.end[s].data_left == 0 && c.pipe[1 - s].taken == 0 ==>
       \result.c.end[s].rbuf == ((mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1);
     ensures \result.r.ret == (max < c.end[s].data_left ? max : c.end[s].data_left);
     ensures \result.r.count == \result.r.ret && \result.r.err == ERRC_NONE;
@@ -676,7 +696,7 @@ static struct conn_step deliver(struct model_conn c, int s, uint32_t mode, uint3
     struct src from = c.end[s].data_src;
     c.end[s].data_left -= n;
     c.end[s].data_src.off += n;
-    if (c.end[s].data_left == 0)
+    if (c.end[s].data_left == 0 && c.pipe[1 - s].taken == 0)
         c.end[s].rbuf = (mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1;
     struct conn_step st = done(c, s, (long) n, n, REASON_NONE);
     st.r.src = from;
@@ -707,8 +727,8 @@ static struct conn_step ended(struct model_conn c, int s, int msg, long ret, uin
  * for_data: SSL_read (application data wanted); else ssl3_shutdown's wait
  * for close_notify, where application data is fatal. It allocates the read
  * buffer first; a read that finds nothing of a record frees it under
- * RELEASE_BUFFERS, and so does a post-handshake message once processed
- * (READ-02). */
+ * RELEASE_BUFFERS, and so does a post-handshake message once processed, when
+ * the buffer holds nothing more (READ-02, READ-04). */
 /*@ requires conn_ok(c) && valid_side(s) && c.end[s].in_init == 0 && c.end[s].dead == 0;
     assigns \nothing;
     ensures conn_ok(\result.c);
@@ -719,9 +739,13 @@ static struct conn_step ended(struct model_conn c, int s, int msg, long ret, uin
     ensures \result.r.ret == READ_FATAL ==> \result.c.end[s].data_left > 0 && for_data == 0;
     ensures \result.r.ret == READ_CLOSE ==> \result.c.end[s].received_shutdown == 1;
     ensures \result.r.msgs == 0 || \result.r.msgs == 1;
-    ensures READ_01_one_message: !(mode & MODE_AUTO_RETRY) && \result.r.msgs != 0 ==>
+    ensures READ_01_one_message: !(mode & MODE_AUTO_RETRY) && \result.r.msgs != 0 &&
+      ahead == 0 && c.pipe[1 - s].taken == 0 ==>
       \result.r.ret == READ_WAIT && \result.r.reason == REASON_NONE &&
       \result.c.end[s].rwstate == RW_READING && \result.c.end[s].bioflag == BIOF_READ;
+    ensures READ_04_exact: ahead == 0 && c.pipe[1 - s].taken == 0 ==>
+      \result.c.pipe[1 - s].taken == 0 ||
+      \result.c.pipe[1 - s].taken < \result.c.pipe[1 - s].rec[\result.c.pipe[1 - s].head].wire;
     ensures \result.c.end[1 - s].wnum == c.end[1 - s].wnum;
     ensures c.end[s].data_left > 0 ==>
       \result.r.ret == (for_data != 0 ? READ_DATA : READ_FATAL) &&
@@ -735,14 +759,18 @@ static struct conn_step ended(struct model_conn c, int s, int msg, long ret, uin
       \result.c.pipe[1 - s].taken == 0 && \result.c.end[s].held == HELD_NONE ==>
         \result.c.end[s].rbuf == 0;
 */
-static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, int for_data)
+static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, int ahead,
+                                   int for_data)
 {
     int msg = 0; /* a post-handshake message processed (READ-01) */
     c.end[s].rwstate = RW_NOTHING;
     c.end[s].rbuf = 1;
     /*@ loop invariant conn_ok(c);
         loop invariant msg == 0 || msg == 1;
-        loop invariant !(mode & MODE_AUTO_RETRY) ==> msg == 0;
+        loop invariant !(mode & MODE_AUTO_RETRY) && ahead == 0 &&
+          \at(c, Pre).pipe[1 - s].taken == 0 ==> msg == 0;
+        loop invariant ahead == 0 && \at(c, Pre).pipe[1 - s].taken == 0 ==>
+          c.pipe[1 - s].taken == 0;
         loop invariant c.end[s].in_init == 0 || (c.end[s].held != 0 && c.end[s].dead == 0);
         loop invariant c.end[s].dead == 0 || c.end[s].held != 0;
         loop invariant c.end[1 - s].wnum == \at(c, Pre).end[1 - s].wnum;
@@ -776,13 +804,14 @@ static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, in
                 if (c.end[s].held == HELD_KEY_UPDATE_REQUESTED) /* tls_process_key_update */
                     c.end[s].key_update = KU_NOT_REQUESTED;
                 c.end[s].held = HELD_NONE; /* a ticket: tls_process_new_session_ticket */
-                c.end[s].rbuf = (mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1;
+                if (c.pipe[1 - s].taken == 0)
+                    c.end[s].rbuf = (mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1;
                 msg = 1;
                 //@ assert conn_ok(c);
             }
-            /* AUTO_RETRY cleared: report the run as WANT_READ (the read
-             * buffer is always empty here: no read-ahead). */
-            if (!(mode & MODE_AUTO_RETRY)) {
+            /* AUTO_RETRY cleared: report the run as WANT_READ, unless the
+             * read buffer holds more (read_ahead, READ-04). */
+            if (!(mode & MODE_AUTO_RETRY) && c.pipe[1 - s].taken == 0) {
                 c.end[s].rwstate = RW_READING;
                 c.end[s].bioflag = BIOF_READ;
                 //@ assert conn_ok(c);
@@ -791,7 +820,7 @@ static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, in
             continue;
         }
         c.end[s].rbuf = 1; /* ssl3_read_n: a record is read into the buffer */
-        struct take t = take_record(c, s);
+        struct take t = take_record(c, s, ahead);
         c = t.c;
         if (!t.whole) {
             /* ssl3_read_n: the transport gave nothing more; nothing of a
@@ -817,7 +846,7 @@ static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, in
     }
 }
 
-struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, uint32_t max)
+struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, int ahead, uint32_t max)
 {
     /* ssl_read_internal */
     if (c.end[s].received_shutdown) {
@@ -834,7 +863,7 @@ struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, uint32_t m
         if (hs.r.reason != REASON_NONE || c.end[s].in_init)
             return done(c, s, -1, 0, hs.r.reason);
     }
-    struct conn_step rb = read_bytes(c, s, mode, 1);
+    struct conn_step rb = read_bytes(c, s, mode, ahead, 1);
     struct conn_step st = rb.r.ret == READ_DATA
                               ? deliver(rb.c, s, mode, max)
                               : done(rb.c, s, rb.r.ret == READ_CLOSE ? 0 : -1, 0, rb.r.reason);
@@ -893,7 +922,7 @@ static struct conn_step dispatch_close(struct model_conn c, int s, uint32_t mode
     return done(c, s, 1, 0, REASON_NONE);
 }
 
-struct conn_step conn_shutdown(struct model_conn c, int s, uint32_t mode)
+struct conn_step conn_shutdown(struct model_conn c, int s, uint32_t mode, int ahead)
 {
     /* SSL_shutdown */
     if (c.end[s].in_init)
@@ -916,7 +945,7 @@ struct conn_step conn_shutdown(struct model_conn c, int s, uint32_t mode)
             return done(c, s, -1, 0, d.r.reason);
     } else if (!c.end[s].received_shutdown) {
         /* Wait for the peer's close_notify: application data now is fatal. */
-        struct conn_step rb = read_bytes(c, s, mode, 0);
+        struct conn_step rb = read_bytes(c, s, mode, ahead, 0);
         c = rb.c;
         if (rb.r.ret == READ_FATAL) {
             c.end[s].data_left = 0;
@@ -971,9 +1000,7 @@ static int pipe_check(struct pipe p)
     if (p.cap < 1 || p.cap > CAP_MAX || p.fill > p.cap || p.head < 0 || p.head >= REC_MAX ||
         p.count < 0 || p.count > REC_MAX)
         return 0;
-    if (p.count == 0 && p.taken != 0)
-        return 0;
-    if (p.count > 0 && p.taken >= p.rec[p.head].wire)
+    if (p.taken > WIRE_MAX)
         return 0;
     /*@ loop invariant 0 <= i <= REC_MAX;
         loop invariant \forall integer k; 0 <= k < i ==> record_ok(p.rec[k]);
@@ -1050,15 +1077,13 @@ int conn_check(struct model_conn c)
     /*@ loop invariant 0 <= s <= 2;
         loop invariant \forall integer k; 0 <= k < s ==>
           end_ok(c.end[k]) && pipe_ok(c.pipe[k]) &&
-          (c.pipe[1 - k].taken != 0 ==> c.end[k].rbuf != 0) &&
-          (c.end[k].data_left != 0 || c.end[k].held != 0 ==> c.pipe[1 - k].taken == 0);
+          (c.pipe[1 - k].taken != 0 ==> c.end[k].rbuf != 0);
         loop assigns s;
         loop variant 2 - s; */
     for (int s = 0; s < 2; s++) {
         if (!end_check(c.end[s]) || !pipe_check(c.pipe[s]))
             return 0;
-        if (c.pipe[1 - s].taken != 0 && (c.end[s].rbuf == 0 || c.end[s].data_left != 0 ||
-                                         c.end[s].held != 0))
+        if (c.pipe[1 - s].taken != 0 && c.end[s].rbuf == 0)
             return 0;
     }
     return 1;

@@ -5,8 +5,9 @@
  * pair). A write cuts its data into records, encrypts each one as it goes, and
  * pushes as much of the record as the transport takes; what does not fit stays
  * pending in the writer, and the rules for retrying a write while a record is
- * pending are the heart of this file (spec/write.md). A read takes bytes of one
- * record at a time out of the transport and returns its plaintext.
+ * pending are the heart of this file (spec/write.md). A read takes the bytes of
+ * one record out of the transport, or with read_ahead as many as its buffer
+ * takes (READ-04), and returns the record's plaintext.
  *
  * Everything is a value: each call takes the connection and returns the
  * connection after it plus what the application sees (return value,
@@ -73,6 +74,13 @@
  * each is held; the harness compares these sizes. */
 #define RBUF_BYTES 16712
 #define WBUF_EXTRA 200
+
+/* READ-04: with read_ahead, a read that needs the header of the next record
+ * asks the transport for as much as the read buffer takes from where the
+ * record starts: the buffer's bytes less the 3 that align the payload
+ * (ssl3_read_n: SSL3_ALIGN_PAYLOAD 8, a buffer on an 8-byte boundary). */
+#define RECORD_HEADER 5
+#define RBUF_ROOM (RBUF_BYTES - 3)
 
 /* SSL_get_error classes and SSL_R_* reasons: OpenSSL's values
  * (fuzz/abi_check.c compares). */
@@ -149,7 +157,9 @@ struct frag {
 struct pipe {
     uint32_t cap;   /* capacity of the transport */
     uint32_t fill;  /* bytes in the transport (BIO_ctrl_pending at the reader) */
-    uint32_t taken; /* bytes of the oldest record already in the reader's buffer */
+    uint32_t taken; /* bytes the reader has in its buffer, from the start of
+                     * the oldest record on: part of it, or with read_ahead
+                     * more (READ-04) */
     int head;       /* index of the oldest record */
     int count;      /* records in the ring */
     struct record rec[REC_MAX];
@@ -379,19 +389,25 @@ int conn_room(struct model_conn c, int s);
 */
 struct conn_step conn_write(struct model_conn c, int s, uint32_t mode, struct write_call w);
 
-/* SSL_read on side s (at most `max` bytes). */
+/* SSL_read on side s (at most `max` bytes), its mask being `mode` and its
+ * read_ahead setting `ahead` (SSL_get_read_ahead). */
 /*@ requires conn_ok(c) && valid_side(s) && 1 <= max;
     assigns \nothing;
     ensures conn_ok(\result.c);
     ensures WRITE_13_one_record: \result.r.ret <= max && \result.r.ret <= MSF_MAX;
     ensures \result.r.ret > 0 ==> \result.r.count == \result.r.ret &&
                                   \result.r.err == ERRC_NONE;
-    ensures READ_01_one_message: !(mode & MODE_AUTO_RETRY) && \result.r.msgs != 0 ==>
-      \result.r.ret == -1 && \result.r.err == ERRC_WANT_READ;
+    ensures READ_01_one_message: !(mode & MODE_AUTO_RETRY) && \result.r.msgs != 0 &&
+      ahead == 0 && c.pipe[1 - s].taken == 0 ==>
+        \result.r.ret == -1 && \result.r.err == ERRC_WANT_READ;
+    ensures READ_04_exact: ahead == 0 && c.pipe[1 - s].taken == 0 ==>
+      \result.c.pipe[1 - s].taken == 0 ||
+      \result.c.pipe[1 - s].taken < \result.c.pipe[1 - s].rec[\result.c.pipe[1 - s].head].wire;
     ensures READ_02_kept: (mode & MODE_RELEASE_BUFFERS) == 0 ==>
       \result.c.end[s].rbuf >= c.end[s].rbuf && \result.c.end[s].wbuf >= c.end[s].wbuf;
     ensures READ_02_read_done: (mode & MODE_RELEASE_BUFFERS) != 0 && \result.r.ret > 0 &&
-      \result.c.end[s].data_left == 0 ==> \result.c.end[s].rbuf == 0;
+      \result.c.end[s].data_left == 0 && \result.c.pipe[1 - s].taken == 0 ==>
+        \result.c.end[s].rbuf == 0;
     ensures READ_02_read_nothing: (mode & MODE_RELEASE_BUFFERS) != 0 && c.end[s].dead == 0 &&
       \result.r.ret == -1 && \result.r.err == ERRC_WANT_READ &&
       \result.c.pipe[1 - s].taken == 0 &&
@@ -417,7 +433,7 @@ struct conn_step conn_write(struct model_conn c, int s, uint32_t mode, struct wr
     complete behaviors;
     disjoint behaviors;
 */
-struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, uint32_t max);
+struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, int ahead, uint32_t max);
 
 /* WRITE-15: SSL_key_update(ssl, requested ? REQUESTED : NOT_REQUESTED). */
 /*@ requires conn_ok(c) && valid_side(s) && flag(requested);
@@ -444,7 +460,8 @@ struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, uint32_t m
 */
 struct conn_step conn_key_update(struct model_conn c, int s, int requested);
 
-/* WRITE-16: SSL_shutdown on side s. */
+/* WRITE-16: SSL_shutdown on side s (its wait for close_notify reads as
+ * SSL_read does, with read_ahead `ahead`). */
 /*@ requires conn_ok(c) && valid_side(s);
     assigns \nothing;
     ensures conn_ok(\result.c);
@@ -478,7 +495,7 @@ struct conn_step conn_key_update(struct model_conn c, int s, int requested);
     complete behaviors;
     disjoint behaviors;
 */
-struct conn_step conn_shutdown(struct model_conn c, int s, uint32_t mode);
+struct conn_step conn_shutdown(struct model_conn c, int s, uint32_t mode, int ahead);
 
 /* READ-03: SSL_free_buffers on side s. It refuses (returns 0, changes
  * nothing) while the record layer holds data: part of a record read,
