@@ -21,16 +21,22 @@ void report_trace(FILE *f, const struct session *ss)
     }
 }
 
-/* The spec file of a rule name ("READ-02" -> "read"). */
-static const char *spec_file(const char *rule)
+/* The spec files of a list of rule names, each once:
+ * "WRITE-13 READ-01 READ-04" -> " (spec/write.md, spec/read.md)". */
+static void print_spec_files(FILE *f, const char *rules)
 {
     static const char *const files[][2] = {
-        { "MASK", "mask" }, { "WRITE", "write" }, { "READ", "read" }, { "HELLO", "hello" },
+        { "MASK-", "mask" }, { "WRITE-", "write" }, { "READ-", "read" }, { "HELLO-", "hello" },
     };
-    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
-        if (strncmp(rule, files[i][0], strlen(files[i][0])) == 0)
-            return files[i][1];
-    return "README";
+    int n = 0;
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        const char *at = strstr(rules, files[i][0]);
+        while (at && at != rules && at[-1] != ' ')
+            at = strstr(at + 1, files[i][0]);
+        if (at)
+            fprintf(f, "%sspec/%s.md", n++ ? ", " : " (", files[i][1]);
+    }
+    fputs(n ? ")" : " (README.md)", f);
 }
 
 void report_mismatch(FILE *f, const struct session *ss, const struct mismatch *m)
@@ -62,7 +68,7 @@ void report_mismatch(FILE *f, const struct session *ss, const struct mismatch *m
     }
     fprintf(f, "  rule:    %s", m->rule);
     if (!m->invariant)
-        fprintf(f, " (spec/%s.md)", spec_file(m->rule));
+        print_spec_files(f, m->rule);
     fputc('\n', f);
     fputs("trace (a scenario: save the lines and run `sslmode run FILE`):\n", f);
     report_trace(f, ss);
