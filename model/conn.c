@@ -42,7 +42,7 @@ static struct src internal(int buf)
     ensures end_ok(\result);
     ensures \result.pend_left == 0 && \result.wnum == 0 && \result.hs_left == 0;
     ensures \result.in_init == 0 && \result.frag == p.frag;
-    ensures \result.data_left == 0 && \result.held == HELD_NONE;
+    ensures \result.data_left == 0 && \result.held == HELD_NONE && \result.hello_req == 0;
     ensures \result.rbuf == ((p.mode[s] & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1);
     ensures \result.wbuf == ((p.mode[s] & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1);
 */
@@ -62,6 +62,9 @@ static struct end end_init(struct conn_params p, int s)
     e.sent_shutdown = 0;
     e.received_shutdown = 0;
     e.alert_dispatch = 0;
+    e.reneg_pending = 0;
+    e.reneg = 0;
+    e.hello_req = 0;
     e.rwstate = RW_NOTHING;
     e.bioflag = BIOF_NONE;
     e.data_left = 0;
@@ -166,7 +169,7 @@ static struct pipe append_record(struct pipe p, struct record r)
 
 /*@ requires shape_ok(sh) && plain <= MSF_MAX && src_ok(from, plain);
     requires type == REC_APP || type == REC_CLOSE || type == REC_KEY_UPDATE ||
-             type == REC_TICKET;
+             type == REC_TICKET || type == REC_HELLO_REQ;
     assigns \nothing;
     ensures record_ok(\result) && \result.plain == plain && \result.type == type;
     ensures \result.src == from && \result.requested == 0 && \result.wire == wire(sh, plain);
@@ -286,7 +289,7 @@ static int error_class(struct end e, int reason)
     ensures \result.r.reason == reason;
     ensures ret > 0 ==> \result.r.err == ERRC_NONE;
     ensures ret <= 0 ==> \result.r.err == err_class(c.end[s], reason);
-    ensures \result.r.src.buf == BUF_HANDSHAKE && \result.r.msgs == 0;
+    ensures \result.r.src.buf == BUF_HANDSHAKE && \result.r.msgs == 0 && \result.r.ignored == 0;
 */
 static struct conn_step done(struct model_conn c, int s, long ret, uint32_t count, int reason)
 {
@@ -298,13 +301,14 @@ static struct conn_step done(struct model_conn c, int s, long ret, uint32_t coun
     st.r.err = ret > 0 ? ERRC_NONE : error_class(c.end[s], reason);
     st.r.src = internal(BUF_HANDSHAKE);
     st.r.msgs = 0;
+    st.r.ignored = 0;
     return st;
 }
 
 /* SSLfatal: the connection is dead. The internal_error alert it queues never
  * goes out: every fatal error of this model happens with a record pending
  * (spec/write.md, WRITE-09), or sends no alert at all. */
-/*@ requires conn_ok(c) && valid_side(s);
+/*@ requires conn_ok(c) && valid_side(s) && c.end[s].hello_req == 0;
     assigns \nothing;
     ensures conn_ok(\result);
     ensures \result.end[s].dead == 1 && \result.end[s].in_init == 1;
@@ -318,6 +322,7 @@ static struct conn_step done(struct model_conn c, int s, long ret, uint32_t coun
     ensures \result.end[s].key_update == c.end[s].key_update && \result.end[s].hs_left == c.end[s].hs_left;
     ensures \result.end[s].data_left == c.end[s].data_left && \result.end[s].held == c.end[s].held;
     ensures \result.end[s].rbuf == c.end[s].rbuf && \result.end[s].wbuf == c.end[s].wbuf;
+    ensures \result.end[s].reneg == c.end[s].reneg && \result.end[s].data_src == c.end[s].data_src;
     ensures \result.tls13 == c.tls13 && \result.shape == c.shape;
 */
 static struct model_conn fatal(struct model_conn c, int s)
@@ -347,6 +352,8 @@ static struct model_conn fatal(struct model_conn c, int s)
     ensures \result.end[s].key_update == c.end[s].key_update;
     ensures \result.end[s].data_left == c.end[s].data_left && \result.end[s].held == c.end[s].held;
     ensures \result.end[s].rbuf == c.end[s].rbuf && \result.end[s].wbuf == c.end[s].wbuf;
+    ensures \result.end[s].reneg == c.end[s].reneg && \result.end[s].hello_req == c.end[s].hello_req;
+    ensures \result.end[s].data_src == c.end[s].data_src;
     ensures \result.tls13 == c.tls13 && \result.shape == c.shape;
 */
 static struct model_conn flush_handshake(struct model_conn c, int s)
@@ -367,17 +374,18 @@ static struct model_conn flush_handshake(struct model_conn c, int s)
 }
 
 /* The write phase of the state machine (handshake_func), which always
- * comes first: make the scheduled KeyUpdate, then flush what is buffered.
- * Making the KeyUpdate starts the machine from its end, so it allocates both
- * record buffers (ssl3_setup_buffers); the message then goes whole through
- * the buffering BIO, a completed ssl3_write_bytes, which frees the write
- * buffer under RELEASE_BUFFERS (READ-02).
+ * comes first: make the scheduled KeyUpdate (TLS 1.3) or HelloRequest (TLS
+ * 1.2, READ-05), then flush what is buffered. Making the message starts the
+ * machine from its end, so it allocates both record buffers
+ * (ssl3_setup_buffers); the message then goes whole through the buffering
+ * BIO, a completed ssl3_write_bytes, which frees the write buffer under
+ * RELEASE_BUFFERS (READ-02).
  * When nothing is left to write the machine ends and the SSL is out of init
  * again (even with a received message still waiting: the machine went from
  * writing to its end, not to reading). r.reason says when writing the message
  * was fatal, or when the model had no room for it. */
 /*@ requires conn_ok(c) && valid_side(s) && c.end[s].dead == 0;
-    requires c.end[s].hs_left != 0 || c.end[s].key_update != KU_NONE;
+    requires c.end[s].hs_left != 0 || c.end[s].key_update != KU_NONE || c.end[s].hello_req != 0;
     assigns \nothing;
     ensures conn_ok(\result.c);
     ensures \result.r.reason == REASON_NONE || \result.r.reason == REASON_MODEL_FULL ||
@@ -389,15 +397,21 @@ static struct model_conn flush_handshake(struct model_conn c, int s)
     ensures \result.r.reason == REASON_NONE ==>
               (\result.c.end[s].in_init == 0 <==> \result.c.end[s].hs_left == 0);
     ensures \result.r.reason == REASON_NONE ==> \result.c.end[s].key_update == KU_NONE;
+    ensures \result.r.reason != REASON_MODEL_FULL ==> \result.c.end[s].hello_req == 0;
+    ensures \result.c.end[s].reneg == c.end[s].reneg;
     ensures \result.r.reason == REASON_MODEL_FULL ==> \result.c == c;
     ensures \result.r.reason != REASON_BAD_LENGTH && \result.r.reason != REASON_BAD_WRITE_RETRY ==>
               \result.c.end[s].dead == c.end[s].dead;
     ensures \result.c.end[1 - s] == c.end[1 - s] && \result.c.pipe[1 - s] == c.pipe[1 - s];
     ensures \result.c.pipe[s].count <= c.pipe[s].count + 1;
     ensures \result.c.end[s].wnum == c.end[s].wnum && \result.c.end[s].pend_left == c.end[s].pend_left;
-    ensures \result.c.end[s].sent_shutdown == c.end[s].sent_shutdown;
-    ensures \result.c.end[s].received_shutdown == c.end[s].received_shutdown;
+    ensures c.end[s].hello_req == 0 || \result.r.reason == REASON_MODEL_FULL ==>
+      \result.c.end[s].sent_shutdown == c.end[s].sent_shutdown &&
+      \result.c.end[s].received_shutdown == c.end[s].received_shutdown;
+    ensures READ_05_forgets_shutdown: c.end[s].hello_req != 0 && \result.r.reason != REASON_MODEL_FULL ==>
+      \result.c.end[s].sent_shutdown == 0 && \result.c.end[s].received_shutdown == 0;
     ensures \result.c.end[s].data_left == c.end[s].data_left && \result.c.end[s].held == c.end[s].held;
+    ensures \result.c.end[s].data_src == c.end[s].data_src;
     ensures \result.r.reason == REASON_NONE && \result.c.end[s].in_init != 0 ==>
               \result.c.end[s].rwstate == RW_WRITING && \result.c.end[s].bioflag == BIOF_WRITE;
     ensures \result.c.end[s].rbuf >= c.end[s].rbuf;
@@ -431,8 +445,65 @@ static struct conn_step statem_write(struct model_conn c, int s, uint32_t mode)
         c.end[s].hs_left = r.wire;
         c.end[s].in_init = 1;
         c.end[s].wbuf = (mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1;
+    } else if (c.end[s].hs_left == 0 && c.end[s].hello_req) {
+        if (c.pipe[s].count == REC_MAX)
+            return done(c, s, -1, 0, REASON_MODEL_FULL);
+        /* ossl_statem_server_pre_work sets s->shutdown = 0: the server
+         * forgets a close_notify sent or received (READ-05). Then
+         * tls_construct_hello_request; nothing is pending (conn_ok). */
+        c.end[s].sent_shutdown = 0;
+        c.end[s].received_shutdown = 0;
+        c.end[s].hello_req = 0;
+        c.end[s].rbuf = 1;
+        struct record r = make_record(c.shape, REC_HELLO_REQ, HELLO_REQ_PLAIN,
+                                      internal(BUF_HANDSHAKE));
+        c.pipe[s] = append_record(c.pipe[s], r);
+        c.end[s].hs_left = r.wire;
+        c.end[s].wbuf = (mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1;
     }
     return done(flush_handshake(c, s), s, 1, 0, REASON_NONE);
+}
+
+/* ssl3_renegotiate_check(s, 0), at the start of SSL_read and SSL_write
+ * (ssl/s3_lib.c; SSL_shutdown does not call it): a renegotiation asked for
+ * starts once nothing is pending either way (RECORD_LAYER_read_pending,
+ * RECORD_LAYER_write_pending) and the SSL is not in init. The server's state
+ * machine is then to make a HelloRequest (READ-05). (A KeyUpdate to send
+ * counts as pending too; the two never meet, as only TLS 1.3 has KeyUpdate
+ * and only TLS 1.2 renegotiates, but the invariant does not say so.) */
+/*@ requires conn_ok(c) && valid_side(s);
+    assigns \nothing;
+    ensures conn_ok(\result);
+    ensures READ_05_starts: c.end[s].reneg != 0 && c.pipe[1 - s].taken == 0 &&
+      c.end[s].pend_left == 0 && c.end[s].in_init == 0 && c.end[s].key_update == KU_NONE ==>
+        \result.end[s].reneg == 0 && \result.end[s].in_init == 1 &&
+        \result.end[s].hello_req == 1;
+    ensures READ_05_waits: !(c.end[s].reneg != 0 && c.pipe[1 - s].taken == 0 &&
+      c.end[s].pend_left == 0 && c.end[s].in_init == 0 && c.end[s].key_update == KU_NONE) ==>
+        \result == c;
+    ensures \result.pipe[0] == c.pipe[0] && \result.pipe[1] == c.pipe[1];
+    ensures \result.end[1 - s] == c.end[1 - s];
+    ensures \result.end[s].wnum == c.end[s].wnum && \result.end[s].pend_left == c.end[s].pend_left;
+    ensures \result.end[s].pend_tot == c.end[s].pend_tot;
+    ensures \result.end[s].dead == c.end[s].dead && \result.end[s].hs_left == c.end[s].hs_left;
+    ensures \result.end[s].key_update == c.end[s].key_update;
+    ensures \result.end[s].sent_shutdown == c.end[s].sent_shutdown;
+    ensures \result.end[s].received_shutdown == c.end[s].received_shutdown;
+    ensures \result.end[s].data_left == c.end[s].data_left && \result.end[s].data_src == c.end[s].data_src;
+    ensures \result.end[s].held == c.end[s].held;
+    ensures \result.end[s].rbuf == c.end[s].rbuf && \result.end[s].wbuf == c.end[s].wbuf;
+    ensures \result.end[s].in_init == 0 ==> \result.end[s].hello_req == 0;
+    ensures \result.tls13 == c.tls13 && \result.shape == c.shape;
+*/
+static struct model_conn renegotiate_check(struct model_conn c, int s)
+{
+    if (c.end[s].reneg && c.pipe[1 - s].taken == 0 && c.end[s].pend_left == 0 &&
+        !c.end[s].in_init && c.end[s].key_update == KU_NONE) {
+        c.end[s].reneg = 0;
+        c.end[s].in_init = 1; /* ossl_statem_set_renegotiate */
+        c.end[s].hello_req = 1;
+    }
+    return c;
 }
 
 /* --- SSL_write ----------------------------------------------------------- */
@@ -572,6 +643,8 @@ struct conn_step conn_write(struct model_conn c, int s, uint32_t mode, struct wr
         //@ assert conn_ok(c);
         return done(c, s, w.ex ? 0 : -1, 0, REASON_PROTOCOL_IS_SHUTDOWN);
     }
+    /* ssl3_write */
+    c = renegotiate_check(c, s);
     /* ssl3_write_bytes */
     c.end[s].rwstate = RW_NOTHING;
     uint32_t tot = c.end[s].wnum;
@@ -640,6 +713,7 @@ struct take {
     ensures \result.c.end[s].alert_dispatch == c.end[s].alert_dispatch;
     ensures \result.c.end[s].data_left == c.end[s].data_left && \result.c.end[s].held == c.end[s].held;
     ensures \result.c.end[s].rbuf == c.end[s].rbuf && \result.c.end[s].wbuf == c.end[s].wbuf;
+    ensures \result.c.end[s].hello_req == c.end[s].hello_req;
     ensures \result.c.tls13 == c.tls13 && \result.c.shape == c.shape;
 */
 static struct take take_record(struct model_conn c, int s, int ahead)
@@ -709,17 +783,19 @@ static struct conn_step deliver(struct model_conn c, int s, uint32_t mode, uint3
 #define READ_WAIT 2  /* returns -1 (rwstate and the BIO flag say why; r.reason if fatal) */
 #define READ_FATAL 3 /* application data while waiting for close_notify */
 
-/* done(), for read_bytes: with whether a message was processed. */
-/*@ requires valid_side(s) && (msg == 0 || msg == 1);
+/* done(), for read_bytes (which returns no bytes itself): with whether a
+ * message was processed, and whether a HelloRequest was dropped. */
+/*@ requires valid_side(s) && (msg == 0 || msg == 1) && (dropped == 0 || dropped == 1);
     assigns \nothing;
     ensures \result.c == c && \result.r.ret == ret && \result.r.reason == reason;
-    ensures \result.r.msgs == msg;
+    ensures \result.r.msgs == msg && \result.r.ignored == dropped;
 */
-static struct conn_step ended(struct model_conn c, int s, int msg, long ret, uint32_t count,
+static struct conn_step ended(struct model_conn c, int s, int msg, int dropped, long ret,
                               int reason)
 {
-    struct conn_step st = done(c, s, ret, count, reason);
+    struct conn_step st = done(c, s, ret, 0, reason);
     st.r.msgs = msg;
+    st.r.ignored = dropped;
     return st;
 }
 
@@ -739,6 +815,12 @@ static struct conn_step ended(struct model_conn c, int s, int msg, long ret, uin
     ensures \result.r.ret == READ_FATAL ==> \result.c.end[s].data_left > 0 && for_data == 0;
     ensures \result.r.ret == READ_CLOSE ==> \result.c.end[s].received_shutdown == 1;
     ensures \result.r.msgs == 0 || \result.r.msgs == 1;
+    ensures \result.c.end[s].hello_req == 0;
+    ensures \result.r.ignored == 0 || \result.r.ignored == 1;
+    ensures READ_05_ignored: \result.r.ignored != 0 ==> c.end[s].sent_shutdown != 0 &&
+      (!(mode & MODE_AUTO_RETRY) ==>
+         \result.r.ret == READ_WAIT && \result.r.reason == REASON_NONE &&
+         \result.c.end[s].rwstate == RW_READING && \result.c.end[s].bioflag == BIOF_READ);
     ensures READ_01_one_message: !(mode & MODE_AUTO_RETRY) && \result.r.msgs != 0 &&
       ahead == 0 && c.pipe[1 - s].taken == 0 ==>
       \result.r.ret == READ_WAIT && \result.r.reason == REASON_NONE &&
@@ -756,22 +838,26 @@ static struct conn_step ended(struct model_conn c, int s, int msg, long ret, uin
       \result.c.end[s].rbuf == 1 && \result.c.end[s].wbuf >= c.end[s].wbuf;
     ensures (mode & MODE_RELEASE_BUFFERS) != 0 && \result.r.ret == READ_WAIT &&
       \result.r.reason == REASON_NONE && \result.c.end[s].bioflag == BIOF_READ &&
-      \result.c.pipe[1 - s].taken == 0 && \result.c.end[s].held == HELD_NONE ==>
-        \result.c.end[s].rbuf == 0;
+      \result.c.pipe[1 - s].taken == 0 && \result.c.end[s].held == HELD_NONE &&
+      (\result.r.ignored == 0 || (mode & MODE_AUTO_RETRY) != 0) ==> \result.c.end[s].rbuf == 0;
 */
 static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, int ahead,
                                    int for_data)
 {
-    int msg = 0; /* a post-handshake message processed (READ-01) */
+    int msg = 0;     /* a post-handshake message processed (READ-01) */
+    int dropped = 0; /* a HelloRequest dropped (READ-05) */
     c.end[s].rwstate = RW_NOTHING;
     c.end[s].rbuf = 1;
     /*@ loop invariant conn_ok(c);
         loop invariant msg == 0 || msg == 1;
+        loop invariant dropped == 0 || dropped == 1;
+        loop invariant dropped != 0 ==> (mode & MODE_AUTO_RETRY) != 0 && c.end[s].sent_shutdown != 0;
         loop invariant !(mode & MODE_AUTO_RETRY) && ahead == 0 &&
           \at(c, Pre).pipe[1 - s].taken == 0 ==> msg == 0;
         loop invariant ahead == 0 && \at(c, Pre).pipe[1 - s].taken == 0 ==>
           c.pipe[1 - s].taken == 0;
         loop invariant c.end[s].in_init == 0 || (c.end[s].held != 0 && c.end[s].dead == 0);
+        loop invariant c.end[s].hello_req == 0 && c.end[s].sent_shutdown == \at(c, Pre).end[s].sent_shutdown;
         loop invariant c.end[s].dead == 0 || c.end[s].held != 0;
         loop invariant c.end[1 - s].wnum == \at(c, Pre).end[1 - s].wnum;
         loop invariant (mode & MODE_RELEASE_BUFFERS) == 0 ==>
@@ -780,14 +866,14 @@ static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, in
           c.end[s].data_left == \at(c, Pre).end[s].data_left &&
           c.end[s].data_src == \at(c, Pre).end[s].data_src &&
           c.pipe[0] == \at(c, Pre).pipe[0] && c.pipe[1] == \at(c, Pre).pipe[1];
-        loop assigns c, msg;
+        loop assigns c, msg, dropped;
         loop variant 4 * c.pipe[1 - s].count + 2 * (c.end[s].held != 0 ? 1 : 0) +
                      (c.end[s].key_update != KU_NONE ? 1 : 0) +
                      (c.end[s].hs_left != 0 ? 1 : 0);
     */
     for (;;) {
         if (c.end[s].data_left > 0)
-            return ended(c, s, msg, for_data ? READ_DATA : READ_FATAL, 0, REASON_NONE);
+            return ended(c, s, msg, dropped, for_data ? READ_DATA : READ_FATAL, REASON_NONE);
         if (c.end[s].held) {
             /* A post-handshake message: the state machine runs, writing
              * first; the message is processed only once nothing is left to
@@ -796,7 +882,7 @@ static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, in
                 struct conn_step hs = statem_write(c, s, mode);
                 c = hs.c;
                 if (hs.r.reason != REASON_NONE || c.end[s].in_init)
-                    return ended(c, s, msg, READ_WAIT, 0, hs.r.reason);
+                    return ended(c, s, msg, dropped, READ_WAIT, hs.r.reason);
             } else {
                 /* The machine starts from its end (ssl3_setup_buffers) and
                  * reads the message: its record is consumed. */
@@ -815,7 +901,7 @@ static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, in
                 c.end[s].rwstate = RW_READING;
                 c.end[s].bioflag = BIOF_READ;
                 //@ assert conn_ok(c);
-                return ended(c, s, msg, READ_WAIT, 0, REASON_NONE);
+                return ended(c, s, msg, dropped, READ_WAIT, REASON_NONE);
             }
             continue;
         }
@@ -828,7 +914,7 @@ static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, in
             if (c.pipe[1 - s].taken == 0)
                 c.end[s].rbuf = (mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1;
             //@ assert conn_ok(c);
-            return ended(c, s, msg, READ_WAIT, 0, REASON_NONE);
+            return ended(c, s, msg, dropped, READ_WAIT, REASON_NONE);
         }
         if (t.r.type == REC_APP) {
             c.end[s].data_left = t.r.plain; /* returned at the top of the loop */
@@ -836,7 +922,20 @@ static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, in
         } else if (t.r.type == REC_CLOSE) {
             c.end[s].received_shutdown = 1;
             //@ assert conn_ok(c);
-            return ended(c, s, msg, READ_CLOSE, 0, REASON_NONE);
+            return ended(c, s, msg, dropped, READ_CLOSE, REASON_NONE);
+        } else if (t.r.type == REC_HELLO_REQ) {
+            /* TLS 1.2, close_notify sent: the message is dropped and,
+             * without AUTO_RETRY, reported as WANT_READ whatever the buffer
+             * holds (READ-05). A reader that has not sent close_notify acts
+             * on it: outside the model (D11). */
+            if (!c.end[s].sent_shutdown || c.tls13)
+                return ended(c, s, msg, dropped, READ_WAIT, REASON_MODEL_RENEG);
+            dropped = 1;
+            if (!(mode & MODE_AUTO_RETRY)) {
+                c.end[s].rwstate = RW_READING;
+                c.end[s].bioflag = BIOF_READ;
+                return ended(c, s, msg, dropped, READ_WAIT, REASON_NONE);
+            }
         } else {
             c.end[s].held = t.r.type == REC_TICKET ? HELD_TICKET
                             : t.r.requested       ? HELD_KEY_UPDATE_REQUESTED
@@ -853,6 +952,8 @@ struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, int ahead,
         c.end[s].rwstate = RW_NOTHING;
         return done(c, s, 0, 0, REASON_NONE);
     }
+    /* ssl3_read_internal */
+    c = renegotiate_check(c, s);
     /* ssl3_read_bytes: the read buffer, then the state machine if in init */
     c.end[s].rbuf = 1;
     if (c.end[s].in_init) {
@@ -868,10 +969,21 @@ struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, int ahead,
                               ? deliver(rb.c, s, mode, max)
                               : done(rb.c, s, rb.r.ret == READ_CLOSE ? 0 : -1, 0, rb.r.reason);
     st.r.msgs = rb.r.msgs;
+    st.r.ignored = rb.r.ignored;
     return st;
 }
 
-/* --- SSL_key_update, SSL_shutdown ---------------------------------------- */
+/* --- SSL_renegotiate, SSL_key_update, SSL_shutdown ------------------------ */
+
+struct conn_step conn_renegotiate(struct model_conn c, int s)
+{
+    /* can_renegotiate (ssl/ssl_lib.c) */
+    if (c.tls13)
+        return done(c, s, 0, 0, REASON_WRONG_SSL_VERSION);
+    c.end[s].reneg_pending = 1; /* SSL_renegotiate: s->renegotiate */
+    c.end[s].reneg = 1;         /* ssl3_renegotiate: s->s3.renegotiate */
+    return done(c, s, 1, 0, REASON_NONE);
+}
 
 struct conn_step conn_key_update(struct model_conn c, int s, int requested)
 {
@@ -988,7 +1100,7 @@ static int record_check(struct record r)
 {
     return r.plain <= MSF_MAX && r.wire <= WIRE_MAX && r.wire >= 1 &&
            (r.type == REC_APP || r.type == REC_CLOSE || r.type == REC_KEY_UPDATE ||
-            r.type == REC_TICKET) &&
+            r.type == REC_TICKET || r.type == REC_HELLO_REQ) &&
            (uint64_t) r.src.off + r.plain <= OFF_MAX;
 }
 
@@ -1040,7 +1152,8 @@ static int end_write_check(struct end e)
 {
     if (e.pend_left == 0)
         return e.wnum == 0 &&
-               (e.in_init == 0 || e.dead != 0 || e.hs_left != 0 || e.key_update != KU_NONE) &&
+               (e.in_init == 0 || e.dead != 0 || e.hs_left != 0 || e.key_update != KU_NONE ||
+                e.hello_req != 0) &&
                (e.hs_left == 0 || (e.in_init != 0 && e.key_update == KU_NONE)) &&
                (e.dead == 0 || e.in_init != 0);
     return e.pend_tot >= 1 &&
@@ -1061,11 +1174,23 @@ static int end_buffers_check(struct end e)
 }
 
 /*@ assigns \nothing;
+    ensures \result != 0 <==> end_reneg_ok(e);
+*/
+static int end_reneg_check(struct end e)
+{
+    return (e.reneg_pending == 0 || e.reneg_pending == 1) && (e.reneg == 0 || e.reneg == 1) &&
+           (e.hello_req == 0 ||
+            (e.hello_req == 1 && e.in_init != 0 && e.dead == 0 && e.hs_left == 0 &&
+             e.key_update == KU_NONE));
+}
+
+/*@ assigns \nothing;
     ensures \result != 0 <==> end_ok(e);
 */
 static int end_check(struct end e)
 {
     return end_bounds_check(e) && end_write_check(e) && end_buffers_check(e) &&
+           end_reneg_check(e) &&
            (e.data_left == 0 || e.held == 0);
 }
 

@@ -55,6 +55,7 @@
 #define REC_CLOSE 1      /* alert close_notify */
 #define REC_KEY_UPDATE 2 /* TLS 1.3 KeyUpdate message */
 #define REC_TICKET 3     /* TLS 1.3 NewSessionTicket message */
+#define REC_HELLO_REQ 4  /* TLS 1.2 HelloRequest message (READ-05) */
 
 /* Session tickets the server sends after a TLS 1.3 handshake, and the
  * plaintext of one (the harness's suites: 217 to 233 bytes). */
@@ -65,6 +66,7 @@
  * KeyUpdate type, length (3) and request flag. */
 #define ALERT_PLAIN 2
 #define KEY_UPDATE_PLAIN 5
+#define HELLO_REQ_PLAIN 4 /* HelloRequest: type and length (0), no body */
 
 /* Bytes of the record buffers in OpenSSL 3.0 (ssl/record/ssl3_buffer.c,
  * ssl3_setup_read_buffer and ssl3_setup_write_buffer; no compression, one
@@ -100,6 +102,10 @@
 #define REASON_APP_DATA_AFTER_CLOSE_NOTIFY 291
 #define REASON_SHUTDOWN_WHILE_IN_INIT 407
 #define REASON_MODEL_FULL (-1) /* not OpenSSL's: see REC_MAX */
+#define REASON_MODEL_RENEG (-2) /* not OpenSSL's: a HelloRequest the reader would
+                                 * act on (renegotiate, or refuse with an
+                                 * alert), which the model leaves out
+                                 * (spec/divergences.md, D11) */
 
 /* SSL_get_key_update_type. */
 #define KU_NONE (-1)
@@ -179,10 +185,17 @@ struct end {
                          * transport: the state machine writes handshake
                          * records through a buffering BIO, not the record
                          * layer's pending buffer */
-    int in_init;        /* SSL_in_init: a KeyUpdate to send, or dead */
+    int in_init;        /* SSL_in_init: a KeyUpdate or HelloRequest to send, or dead */
     int dead;           /* a fatal error happened (the state machine's error state) */
     int sent_shutdown, received_shutdown; /* SSL_get_shutdown */
     int alert_dispatch; /* close_notify made but not fully written */
+    /* Renegotiation (TLS 1.2, READ-05): SSL_renegotiate was called
+     * (s->renegotiate, SSL_renegotiate_pending), the HelloRequest waits for
+     * a read or write with nothing pending (s->s3.renegotiate), the state
+     * machine is to make it. */
+    int reneg_pending;
+    int reneg;
+    int hello_req;
     int rwstate;        /* RW_* */
     int bioflag;        /* BIOF_* */
     /* The read side: plaintext of the last record not yet returned, and a
@@ -222,6 +235,8 @@ struct io_result {
     struct src src; /* reads: where the bytes came from */
     int msgs;       /* reads: 1 if the call processed a post-handshake message
                      * (not an OpenSSL value: READ-01 is stated on it) */
+    int ignored;    /* reads: 1 if the call dropped a HelloRequest (not an
+                     * OpenSSL value: READ-05 is stated on it) */
 };
 
 struct conn_step {
@@ -410,8 +425,10 @@ struct conn_step conn_write(struct model_conn c, int s, uint32_t mode, struct wr
         \result.c.end[s].rbuf == 0;
     ensures READ_02_read_nothing: (mode & MODE_RELEASE_BUFFERS) != 0 && c.end[s].dead == 0 &&
       \result.r.ret == -1 && \result.r.err == ERRC_WANT_READ &&
-      \result.c.pipe[1 - s].taken == 0 &&
-      \result.c.end[s].held == HELD_NONE ==> \result.c.end[s].rbuf == 0;
+      \result.c.pipe[1 - s].taken == 0 && \result.c.end[s].held == HELD_NONE &&
+      (\result.r.ignored == 0 || (mode & MODE_AUTO_RETRY) != 0) ==> \result.c.end[s].rbuf == 0;
+    ensures READ_05_ignored: \result.r.ignored != 0 ==> c.end[s].sent_shutdown != 0 &&
+      (!(mode & MODE_AUTO_RETRY) ==> \result.r.ret == -1 && \result.r.err == ERRC_WANT_READ);
     behavior WRITE_14_closed:
       assumes c.end[s].received_shutdown != 0;
       ensures \result.r.ret == 0 && \result.r.err == ERRC_ZERO_RETURN;
@@ -423,10 +440,13 @@ struct conn_step conn_write(struct model_conn c, int s, uint32_t mode, struct wr
     behavior WRITE_13_buffered:
       assumes c.end[s].received_shutdown == 0 && c.end[s].in_init == 0;
       assumes c.end[s].data_left > 0;
-      ensures \result.r.ret == (max < c.end[s].data_left ? max : c.end[s].data_left);
-      ensures \result.r.src == c.end[s].data_src;
-      ensures \result.c.end[s].data_left == c.end[s].data_left - \result.r.ret;
-      ensures \result.c.pipe[0] == c.pipe[0] && \result.c.pipe[1] == c.pipe[1];
+      ensures c.end[s].reneg == 0 ==>
+        \result.r.ret == (max < c.end[s].data_left ? max : c.end[s].data_left) &&
+        \result.r.src == c.end[s].data_src &&
+        \result.c.end[s].data_left == c.end[s].data_left - \result.r.ret;
+      ensures c.end[s].reneg == 0 ==> \result.c.pipe[s] == c.pipe[s];
+      // READ-05: a HelloRequest may go out first, even with plaintext buffered
+      ensures \result.c.pipe[1 - s] == c.pipe[1 - s];
     behavior other:
       assumes c.end[s].received_shutdown == 0 && c.end[s].dead == 0;
       assumes !(c.end[s].in_init == 0 && c.end[s].data_left > 0);
@@ -434,6 +454,31 @@ struct conn_step conn_write(struct model_conn c, int s, uint32_t mode, struct wr
     disjoint behaviors;
 */
 struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, int ahead, uint32_t max);
+
+/* READ-05: SSL_renegotiate on side s. TLS 1.3 refuses it (0,
+ * WRONG_SSL_VERSION). In TLS 1.2 it returns 1 and only marks the request:
+ * the server's HelloRequest goes out with its next SSL_read or SSL_write
+ * that finds nothing pending either way (renegotiate_check in conn.c). A
+ * client's request (a ClientHello) is outside the model
+ * (spec/divergences.md, D11), hence the precondition. */
+/*@ requires conn_ok(c) && valid_side(s) && (s == SIDE_SERVER || c.tls13 != 0);
+    assigns \nothing;
+    ensures conn_ok(\result.c);
+    ensures \result.c.pipe[0] == c.pipe[0] && \result.c.pipe[1] == c.pipe[1];
+    ensures \result.c.end[1 - s] == c.end[1 - s];
+    ensures \result.c.end[s].in_init == c.end[s].in_init;
+    behavior tls13:
+      assumes c.tls13 != 0;
+      ensures \result.r.ret == 0 && \result.r.reason == REASON_WRONG_SSL_VERSION;
+      ensures \result.c == c;
+    behavior READ_05_requested:
+      assumes c.tls13 == 0;
+      ensures \result.r.ret == 1;
+      ensures \result.c.end[s].reneg_pending == 1 && \result.c.end[s].reneg == 1;
+    complete behaviors;
+    disjoint behaviors;
+*/
+struct conn_step conn_renegotiate(struct model_conn c, int s);
 
 /* WRITE-15: SSL_key_update(ssl, requested ? REQUESTED : NOT_REQUESTED). */
 /*@ requires conn_ok(c) && valid_side(s) && flag(requested);

@@ -89,11 +89,42 @@ static void read_ahead(void)
     CHECK(!conn_check(b), "refused: records read ahead without a read buffer (conn_ok)");
 }
 
+/* READ-05: a TLS 1.2 pair (shape of AES-GCM); the server's HelloRequest, and
+ * a client that has sent close_notify dropping it
+ * (tests/scenarios/read-05-hello-request.scn has OpenSSL's answers). */
+static void hello_request(void)
+{
+    struct conn_params p = { 0, { 29, 1, 0 }, 1000, { 16384, 16384 }, 0, 0, { 0, 0 } };
+    struct model_conn c = conn_init(p);
+    struct conn_step st = conn_renegotiate(c, SIDE_SERVER);
+    CHECK(st.r.ret == 1 && st.c.end[SIDE_SERVER].reneg_pending == 1 &&
+              st.c.pipe[SIDE_SERVER].fill == 0,
+          "SSL_renegotiate marks the request and sends nothing");
+    c = conn_shutdown(st.c, SIDE_CLIENT, 0, 0).c;
+    struct write_call w = { { 0, 0, 0 }, 5, 0 };
+    st = conn_write(c, SIDE_SERVER, 0, w);
+    CHECK(st.r.ret == 5 && st.c.pipe[SIDE_SERVER].fill == 33 + 34 &&
+              st.c.end[SIDE_SERVER].in_init == 0 && st.c.end[SIDE_SERVER].reneg == 0,
+          "the next write sends the HelloRequest (33 bytes) ahead of the data");
+    struct conn_step rd = conn_read(st.c, SIDE_CLIENT, 0, 1, 100);
+    CHECK(rd.r.ret == -1 && rd.r.err == ERRC_WANT_READ && rd.r.ignored == 1 &&
+              rd.c.pipe[SIDE_SERVER].taken == 34,
+          "without AUTO_RETRY the client drops it with WANT_READ, data buffered or not");
+    rd = conn_read(st.c, SIDE_CLIENT, MODE_AUTO_RETRY, 0, 100);
+    CHECK(rd.r.ret == 5 && rd.r.ignored == 1, "with AUTO_RETRY it drops it and reads on");
+    st = conn_renegotiate(conn_init((struct conn_params){ 1, { 22, 1, 0 }, 1000,
+                                                          { 16384, 16384 }, 0, 0, { 0, 0 } }),
+                          SIDE_CLIENT);
+    CHECK(st.r.ret == 0 && st.r.reason == REASON_WRONG_SSL_VERSION,
+          "TLS 1.3 refuses SSL_renegotiate");
+}
+
 int main(void)
 {
     tickets();
     buffers();
     read_ahead();
+    hello_request();
     struct model_conn c = fresh();
     CHECK(conn_check(c), "conn_check accepts a connection just made");
 
@@ -125,8 +156,14 @@ int main(void)
     CHECK(!conn_check(b), "refused: a close_notify pending before shutdown (end_write_ok)");
     b = fresh(); b.end[1].held = 4;
     CHECK(!conn_check(b), "refused: an unknown held message (end_bounds)");
-    b = fresh(); b.pipe[1].rec[0].type = 4;
+    b = fresh(); b.pipe[1].rec[0].type = 5;
     CHECK(!conn_check(b), "refused: an unknown record type (record_ok)");
+    b = fresh(); b.end[1].reneg = 2;
+    CHECK(!conn_check(b), "refused: a renegotiation flag other than 0 or 1 (end_reneg_ok)");
+    b = fresh(); b.end[1].hello_req = 1;
+    CHECK(!conn_check(b), "refused: a HelloRequest to make outside init (end_reneg_ok)");
+    b = fresh(); b.end[1].hello_req = 1; b.end[1].in_init = 1; b.end[1].dead = 1;
+    CHECK(!conn_check(b), "refused: a HelloRequest to make on a dead SSL (end_reneg_ok)");
     b = fresh(); b.end[1].data_left = 10; b.end[1].held = 1;
     CHECK(!conn_check(b), "refused: plaintext to return and a message held (end_ok)");
     b = fresh(); b.pipe[0].fill = 1001;
