@@ -173,7 +173,7 @@ static const enum op_kind write_kinds[32] = {
     OP_WRITE_EX, OP_WRITE_EX, OP_READ, OP_READ, OP_READ, OP_READ, OP_READ, OP_DRAIN,
     OP_KEY_UPDATE, OP_SHUTDOWN, OP_SET_MODE, OP_SET_MODE, OP_SET_MODE, OP_CLEAR_MODE,
     OP_CLEAR_MODE, OP_BUF, OP_COPY, OP_FILL, OP_WRITE_EX, OP_FREE_BUFFERS,
-    OP_READ_AHEAD, OP_ALLOC_BUFFERS, OP_SET_MODE, OP_KEY_UPDATE,
+    OP_READ_AHEAD, OP_ALLOC_BUFFERS, OP_RENEGOTIATE, OP_KEY_UPDATE,
 };
 
 static int decode_length(struct reader *r, long *len)
@@ -313,6 +313,9 @@ struct shadow {
     int handshakes;
 };
 
+/* 1: the op is kept; 0: skipped (not applicable now); -1: the input ends
+ * before it, as it goes beyond what the model holds (a negative reason,
+ * spec/divergences.md D4 and D11). */
 static int accept_op(struct shadow *sh, const struct op *op)
 {
     const char *why;
@@ -328,8 +331,7 @@ static int accept_op(struct shadow *sh, const struct op *op)
     config_apply(&sh->cfg, op);
     if ((op->kind == OP_WRITE || op->kind == OP_WRITE_EX) && bufs_prepare_write(&sh->b, op))
         return 0;
-    model_apply(&sh->m, &sh->b, &sh->cfg, op);
-    return 1;
+    return model_apply(&sh->m, &sh->b, &sh->cfg, op).reason < 0 ? -1 : 1;
 }
 
 /* Session tickets by the top bits of the capacity byte: half the inputs
@@ -372,7 +374,7 @@ static size_t write_header(struct reader *r, struct shadow *sh, struct op *ops)
     ops[n++] = blank(OP_CONNECT, TGT_NONE);
     size_t kept = 0;
     for (size_t i = 0; i < n; i++)
-        if (accept_op(sh, &ops[i]))
+        if (accept_op(sh, &ops[i]) == 1)
             ops[kept++] = ops[i];
     return kept;
 }
@@ -396,8 +398,10 @@ size_t decode(enum fuzz_target t, const uint8_t *data, size_t size, struct op *o
                                       : decode_hello_op(&r, &ops[n]);
         if (!got)
             break;
-        if (accept_op(&sh, &ops[n]))
-            n++;
+        int kept = accept_op(&sh, &ops[n]);
+        if (kept < 0)
+            break;
+        n += (size_t) kept;
     }
     return n;
 }

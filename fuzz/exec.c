@@ -90,6 +90,8 @@ static int io_agrees(struct session *ss, struct mismatch *m)
             !same(m, "WRITE-09", RES_INT, io.in_init, e->in_init, "SSL_in_init(%s)", name) ||
             !same(m, "WRITE-15", RES_INT, io.key_update, e->key_update,
                   "SSL_get_key_update_type(%s)", name) ||
+            !same(m, "READ-05", RES_INT, io.reneg_pending, e->reneg_pending,
+                  "SSL_renegotiate_pending(%s)", name) ||
             !same(m, "WRITE-17", RES_INT, io.want, e->rwstate, "SSL_want(%s)", name) ||
             !same(m, "READ-02", RES_INT, io.rbuf, model_rbuf_bytes(c, s),
                   "bytes of the read buffer %s holds", name) ||
@@ -186,6 +188,16 @@ static void describe_bytes(struct session *ss, const struct trace_entry *e, char
              "OpenSSL's start like %s", i, e->model.from[0] ? e->model.from : "the model", origin);
 }
 
+const char *session_limit_text(int reason)
+{
+    if (reason == REASON_MODEL_RENEG)
+        return "makes a peer act on a HelloRequest (renegotiate, or refuse with an alert), "
+               "which the model leaves out (spec/divergences.md, D11); "
+               "send close_notify from that peer first";
+    return "needs more records in flight than the model holds (REC_MAX, model/conn.h); "
+           "read some first";
+}
+
 int session_step(struct session *ss, const struct op *op, int line, FILE *report)
 {
     if (ss->steps == TRACE_MAX)
@@ -201,8 +213,8 @@ int session_step(struct session *ss, const struct op *op, int line, FILE *report
         abort(); /* session_applicable leaves room for the default buffer */
     e->real = real_apply(ss->real, &ss->bufs, &ss->cfg, op);
     e->model = model_apply(&ss->model, &ss->bufs, &ss->cfg, op);
-    if (e->model.reason == REASON_MODEL_FULL)
-        return -1;
+    if (e->model.reason < 0)
+        return -1; /* REASON_MODEL_FULL, REASON_MODEL_RENEG */
 
     struct mismatch m = { 0 };
     if (!outcome_equal(&e->real, &e->model)) {

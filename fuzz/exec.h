@@ -49,9 +49,14 @@ int session_applicable(const struct session *ss, const struct op *op, const char
 
 /* Runs one applicable op on both sides. Returns 1 when both sides agree on
  * the answer and on the state after it; 0 otherwise, after writing the
- * report to `report` (unless NULL); -1 when the model ran out of room for
- * records (REASON_MODEL_FULL, model/conn.h): the session cannot go on. The
- * trace entry of the step is at ss->trace[ss->steps - 1]. */
+ * report to `report` (unless NULL); -1 when the step went beyond what the
+ * model holds (a negative reason, model/conn.h: REASON_MODEL_FULL,
+ * REASON_MODEL_RENEG): the session cannot go on. The trace entry of the step
+ * is at ss->trace[ss->steps - 1]. */
 int session_step(struct session *ss, const struct op *op, int line, FILE *report);
+
+/* Why a step went beyond the model, from its reason (for messages): "needs
+ * more records in flight than ...". */
+const char *session_limit_text(int reason);
 
 #endif

@@ -64,6 +64,12 @@ int model_applicable(const struct model_state *m, const struct buffers *b,
     case OP_BUFFERS:
     case OP_IN_TRANSPORT:
         return io_applicable(m, b, op, why);
+    case OP_RENEGOTIATE:
+        if (!io_applicable(m, b, op, why))
+            return 0;
+        *why = "a client's renegotiation (TLS 1.2) is outside the model "
+               "(spec/divergences.md, D11)";
+        return target_slot(op->target) == SLOT_SERVER || m->conn.tls13;
     case OP_BUF:
     case OP_COPY:
     case OP_FILL:
@@ -284,6 +290,8 @@ static struct outcome apply_io(struct model_state *m, const struct buffers *b,
         return drain(m, b, op, s, mode, ahead);
     case OP_KEY_UPDATE:
         return io_outcome(m, b, op, conn_key_update(m->conn, s, (int) op->arg));
+    case OP_RENEGOTIATE:
+        return io_outcome(m, b, op, conn_renegotiate(m->conn, s));
     case OP_FREE_BUFFERS:
         return io_outcome(m, b, op, conn_free_buffers(m->conn, s));
     case OP_ALLOC_BUFFERS:
@@ -338,6 +346,7 @@ struct outcome model_apply(struct model_state *m, const struct buffers *b,
     case OP_READ:
     case OP_DRAIN:
     case OP_KEY_UPDATE:
+    case OP_RENEGOTIATE:
     case OP_SHUTDOWN:
     case OP_FREE_BUFFERS:
     case OP_ALLOC_BUFFERS:

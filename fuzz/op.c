@@ -72,6 +72,8 @@ const struct op_info op_table[OP_KIND_COUNT] = {
                         "READ-04" },
     [OP_IN_TRANSPORT] = { "in_transport", ON_PAIR_SSL, ARG_NONE, RES_INT,
                           "BIO_ctrl_pending(SSL_get_rbio(ssl))", "WRITE-02 READ-04" },
+    [OP_RENEGOTIATE] = { "renegotiate", ON_PAIR_SSL, ARG_NONE, RES_IO, "SSL_renegotiate",
+                         "READ-05" },
 };
 
 long range_arg(int min, int max)

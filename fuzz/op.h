@@ -54,6 +54,7 @@ enum op_kind {
     OP_BUFFERS,       /* the record buffers the SSL holds (an observation) */
     OP_READ_AHEAD,    /* SSL_set_read_ahead(ssl, arg) (arg: 0 or 1) */
     OP_IN_TRANSPORT,  /* bytes the SSL has to read in the transport (an observation) */
+    OP_RENEGOTIATE,   /* SSL_renegotiate */
     OP_KIND_COUNT
 };
 

@@ -44,6 +44,7 @@ struct real_io_state {
     int shutdown;      /* SSL_get_shutdown */
     int in_init;       /* SSL_in_init */
     int key_update;    /* SSL_get_key_update_type */
+    int reneg_pending; /* SSL_renegotiate_pending */
     int want;          /* SSL_want */
     long rbuf, wbuf;   /* bytes of the read and write record buffers held */
     long other_buf;    /* bytes of record buffers from an unknown site */

@@ -241,6 +241,8 @@ static struct outcome call_io(SSL *ssl, struct buffers *b, const struct op *op)
         return io_result(ssl, op,
                          SSL_key_update(ssl, op->arg ? SSL_KEY_UPDATE_REQUESTED
                                                      : SSL_KEY_UPDATE_NOT_REQUESTED), 0);
+    case OP_RENEGOTIATE:
+        return io_result(ssl, op, SSL_renegotiate(ssl), 0);
     case OP_FREE_BUFFERS:
         return result(op->kind, SSL_free_buffers(ssl));
     case OP_ALLOC_BUFFERS:
@@ -336,6 +338,7 @@ struct outcome real_apply(struct real *r, struct buffers *b, const struct sessio
     case OP_READ:
     case OP_DRAIN:
     case OP_KEY_UPDATE:
+    case OP_RENEGOTIATE:
     case OP_SHUTDOWN:
     case OP_FREE_BUFFERS:
     case OP_ALLOC_BUFFERS:
@@ -400,6 +403,7 @@ struct real_io_state real_io(struct real *r, int side)
     st.shutdown = SSL_get_shutdown(ssl);
     st.in_init = SSL_in_init(ssl);
     st.key_update = SSL_get_key_update_type(ssl);
+    st.reneg_pending = SSL_renegotiate_pending(ssl);
     st.want = SSL_want(ssl);
     st.rbuf = pair_watch_held(ssl, WATCH_READ);
     st.wbuf = pair_watch_held(ssl, WATCH_WRITE);

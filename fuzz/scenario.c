@@ -457,8 +457,7 @@ static int run(const struct scenario *sc, FILE *out, int quiet, struct run_total
         if (agree < 0) {
             fprintf(out, "%s:%d: `", sc->path, st->line);
             op_print(out, &st->op);
-            fprintf(out, "` needs more records in flight than the model holds "
-                         "(REC_MAX, model/conn.h); read some first\n");
+            fprintf(out, "` %s\n", session_limit_text(ss.trace[ss.steps - 1].model.reason));
             session_close(&ss);
             return 2;
         }
