@@ -168,8 +168,7 @@ static struct pipe append_record(struct pipe p, struct record r)
 }
 
 /*@ requires shape_ok(sh) && plain <= MSF_MAX && src_ok(from, plain);
-    requires type == REC_APP || type == REC_CLOSE || type == REC_KEY_UPDATE ||
-             type == REC_TICKET || type == REC_HELLO_REQ;
+    requires REC_APP <= type <= REC_FATAL;
     assigns \nothing;
     ensures record_ok(\result) && \result.plain == plain && \result.type == type;
     ensures \result.src == from && \result.requested == 0 && \result.wire == wire(sh, plain);
@@ -229,7 +228,8 @@ struct model_conn conn_init(struct conn_params p)
 /*@ requires conn_ok(c) && valid_side(s) && c.pipe[s].count < REC_MAX && record_ok(r);
     requires r.plain >= 1;
     requires c.end[s].wnum == 0 && c.end[s].pend_left == 0 && c.end[s].hs_left == 0;
-    requires r.type == REC_APP || (r.type == REC_CLOSE && c.end[s].sent_shutdown != 0);
+    requires r.type == REC_APP || (r.type == REC_CLOSE && c.end[s].sent_shutdown != 0) ||
+             (r.type == REC_FATAL && c.end[s].dead != 0);
     requires c.end[s].in_init == 0 || c.end[s].dead != 0;
     assigns \nothing;
     ensures conn_ok(\result);
@@ -248,6 +248,7 @@ struct model_conn conn_init(struct conn_params p)
     ensures \result.end[s].frag == c.end[s].frag && \result.end[s].received_shutdown == c.end[s].received_shutdown;
     ensures \result.end[s].data_left == c.end[s].data_left && \result.end[s].held == c.end[s].held;
     ensures \result.end[s].rbuf == c.end[s].rbuf && \result.end[s].wbuf == 1;
+    ensures \result.end[s].hello_req == c.end[s].hello_req;
     ensures \result.tls13 == c.tls13 && \result.shape == c.shape;
 */
 static struct model_conn send_record(struct model_conn c, int s, struct record r,
@@ -305,9 +306,10 @@ static struct conn_step done(struct model_conn c, int s, long ret, uint32_t coun
     return st;
 }
 
-/* SSLfatal: the connection is dead. The internal_error alert it queues never
- * goes out: every fatal error of this model happens with a record pending
- * (spec/write.md, WRITE-09), or sends no alert at all. */
+/* SSLfatal: the connection is dead. The internal_error alert of the write
+ * path's fatal errors never goes out: they happen with a record pending
+ * (spec/write.md, WRITE-09); the others send no alert at all, except the
+ * refused renegotiation's (fatal_alert). */
 /*@ requires conn_ok(c) && valid_side(s) && c.end[s].hello_req == 0;
     assigns \nothing;
     ensures conn_ok(\result);
@@ -329,6 +331,37 @@ static struct model_conn fatal(struct model_conn c, int s)
 {
     c.end[s].dead = 1;
     c.end[s].in_init = 1;
+    return c;
+}
+
+/* SSLfatal with a fatal alert (READ-06: handshake_failure). ssl3_send_alert
+ * sends nothing once close_notify is sent. Otherwise it writes the alert at
+ * once (ssl3_dispatch_alert) unless a record is pending; then the alert waits
+ * for a write that a dead SSL never makes. What the transport does not take
+ * stays pending, for the same reason. */
+/*@ requires conn_ok(c) && valid_side(s) && c.end[s].dead == 0 && c.end[s].in_init == 0;
+    requires c.end[s].hello_req == 0 && c.pipe[s].count < REC_MAX;
+    assigns \nothing;
+    ensures conn_ok(\result);
+    ensures \result.end[s].dead == 1;
+    ensures \result.end[1 - s] == c.end[1 - s] && \result.pipe[1 - s] == c.pipe[1 - s];
+    ensures READ_06_alert_sent: c.end[s].sent_shutdown == 0 && c.end[s].pend_left == 0 ==>
+      \result.pipe[s].count == c.pipe[s].count + 1;
+    ensures READ_06_not_sent: c.end[s].sent_shutdown != 0 || c.end[s].pend_left != 0 ==>
+      \result.pipe[s] == c.pipe[s];
+    ensures \result.pipe[s].count >= c.pipe[s].count;
+    ensures \result.end[s].sent_shutdown == c.end[s].sent_shutdown;
+    ensures \result.end[s].data_left == c.end[s].data_left && \result.end[s].held == c.end[s].held;
+    ensures \result.end[s].rbuf == c.end[s].rbuf && \result.end[s].wbuf >= c.end[s].wbuf;
+    ensures \result.end[s].hello_req == 0;
+    ensures \result.tls13 == c.tls13 && \result.shape == c.shape;
+*/
+static struct model_conn fatal_alert(struct model_conn c, int s)
+{
+    c = fatal(c, s);
+    if (c.end[s].pend_left == 0 && !c.end[s].sent_shutdown)
+        c = send_record(c, s, make_record(c.shape, REC_FATAL, ALERT_PLAIN, internal(BUF_ALERT)),
+                        internal(BUF_ALERT));
     return c;
 }
 
@@ -403,7 +436,7 @@ static struct model_conn flush_handshake(struct model_conn c, int s)
     ensures \result.r.reason != REASON_BAD_LENGTH && \result.r.reason != REASON_BAD_WRITE_RETRY ==>
               \result.c.end[s].dead == c.end[s].dead;
     ensures \result.c.end[1 - s] == c.end[1 - s] && \result.c.pipe[1 - s] == c.pipe[1 - s];
-    ensures \result.c.pipe[s].count <= c.pipe[s].count + 1;
+    ensures c.pipe[s].count <= \result.c.pipe[s].count <= c.pipe[s].count + 1;
     ensures \result.c.end[s].wnum == c.end[s].wnum && \result.c.end[s].pend_left == c.end[s].pend_left;
     ensures c.end[s].hello_req == 0 || \result.r.reason == REASON_MODEL_FULL ==>
       \result.c.end[s].sent_shutdown == c.end[s].sent_shutdown &&
@@ -760,6 +793,7 @@ static struct take take_record(struct model_conn c, int s, int ahead)
       \result.c.end[s].rbuf == ((mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1);
     ensures \result.r.ret == (max < c.end[s].data_left ? max : c.end[s].data_left);
     ensures \result.r.count == \result.r.ret && \result.r.err == ERRC_NONE;
+    ensures \result.r.reason == REASON_NONE;
     ensures \result.r.src == c.end[s].data_src;
     ensures \result.c.end[s].data_left == c.end[s].data_left - \result.r.ret;
     ensures \result.c.pipe[0] == c.pipe[0] && \result.c.pipe[1] == c.pipe[1];
@@ -784,28 +818,29 @@ static struct conn_step deliver(struct model_conn c, int s, uint32_t mode, uint3
 #define READ_FATAL 3 /* application data while waiting for close_notify */
 
 /* done(), for read_bytes (which returns no bytes itself): with whether a
- * message was processed, and whether a HelloRequest was dropped. */
-/*@ requires valid_side(s) && (msg == 0 || msg == 1) && (dropped == 0 || dropped == 1);
+ * message was processed, and what became of a HelloRequest (HR_*). */
+/*@ requires valid_side(s) && (msg == 0 || msg == 1) && HR_NONE <= hr <= HR_REFUSED;
     assigns \nothing;
     ensures \result.c == c && \result.r.ret == ret && \result.r.reason == reason;
-    ensures \result.r.msgs == msg && \result.r.ignored == dropped;
+    ensures \result.r.msgs == msg && \result.r.ignored == hr;
 */
-static struct conn_step ended(struct model_conn c, int s, int msg, int dropped, long ret,
-                              int reason)
+static struct conn_step ended(struct model_conn c, int s, int msg, int hr, long ret, int reason)
 {
     struct conn_step st = done(c, s, ret, 0, reason);
     st.r.msgs = msg;
-    st.r.ignored = dropped;
+    st.r.ignored = hr;
     return st;
 }
 
 /* ssl3_read_bytes: records one by one until there is something to return.
  * for_data: SSL_read (application data wanted); else ssl3_shutdown's wait
- * for close_notify, where application data is fatal. It allocates the read
- * buffer first; a read that finds nothing of a record frees it under
- * RELEASE_BUFFERS, and so does a post-handshake message once processed, when
- * the buffer holds nothing more (READ-02, READ-04). */
+ * for close_notify, where application data is fatal. refuse: the options
+ * have SSL_OP_NO_RENEGOTIATION (READ-06). It allocates the read buffer first;
+ * a read that finds nothing of a record frees it under RELEASE_BUFFERS, and
+ * so does a post-handshake message once processed, when the buffer holds
+ * nothing more (READ-02, READ-04). */
 /*@ requires conn_ok(c) && valid_side(s) && c.end[s].in_init == 0 && c.end[s].dead == 0;
+    requires flag(refuse);
     assigns \nothing;
     ensures conn_ok(\result.c);
     ensures \result.r.ret == READ_DATA || \result.r.ret == READ_CLOSE ||
@@ -816,8 +851,15 @@ static struct conn_step ended(struct model_conn c, int s, int msg, int dropped, 
     ensures \result.r.ret == READ_CLOSE ==> \result.c.end[s].received_shutdown == 1;
     ensures \result.r.msgs == 0 || \result.r.msgs == 1;
     ensures \result.c.end[s].hello_req == 0;
-    ensures \result.r.ignored == 0 || \result.r.ignored == 1;
-    ensures READ_05_ignored: \result.r.ignored != 0 ==> c.end[s].sent_shutdown != 0 &&
+    ensures HR_NONE <= \result.r.ignored <= HR_REFUSED;
+    ensures READ_06_refused: \result.r.ignored == HR_REFUSED ==>
+      refuse != 0 && c.end[s].sent_shutdown == 0 && \result.r.msgs != 0 &&
+      \result.c.pipe[s].count > c.pipe[s].count;
+    ensures READ_06_fatal: \result.r.reason == REASON_NO_RENEGOTIATION ==>
+      \result.r.ret == READ_WAIT && \result.c.end[s].dead != 0;
+    ensures READ_06_alert: \result.r.reason == REASON_ALERT_HANDSHAKE_FAILURE ==>
+      \result.r.ret == READ_CLOSE && \result.c.end[s].dead != 0;
+    ensures READ_05_ignored: \result.r.ignored == HR_DROPPED ==> c.end[s].sent_shutdown != 0 &&
       (!(mode & MODE_AUTO_RETRY) ==>
          \result.r.ret == READ_WAIT && \result.r.reason == REASON_NONE &&
          \result.c.end[s].rwstate == RW_READING && \result.c.end[s].bioflag == BIOF_READ);
@@ -842,16 +884,19 @@ static struct conn_step ended(struct model_conn c, int s, int msg, int dropped, 
       (\result.r.ignored == 0 || (mode & MODE_AUTO_RETRY) != 0) ==> \result.c.end[s].rbuf == 0;
 */
 static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, int ahead,
-                                   int for_data)
+                                   int refuse, int for_data)
 {
     int msg = 0;     /* a post-handshake message processed (READ-01) */
-    int dropped = 0; /* a HelloRequest dropped (READ-05) */
+    int hr = HR_NONE; /* a HelloRequest dropped (READ-05) or refused (READ-06) */
     c.end[s].rwstate = RW_NOTHING;
     c.end[s].rbuf = 1;
     /*@ loop invariant conn_ok(c);
         loop invariant msg == 0 || msg == 1;
-        loop invariant dropped == 0 || dropped == 1;
-        loop invariant dropped != 0 ==> (mode & MODE_AUTO_RETRY) != 0 && c.end[s].sent_shutdown != 0;
+        loop invariant HR_NONE <= hr <= HR_REFUSED;
+        loop invariant hr == HR_DROPPED ==> (mode & MODE_AUTO_RETRY) != 0 && c.end[s].sent_shutdown != 0;
+        loop invariant c.pipe[s].count >= \at(c, Pre).pipe[s].count;
+        loop invariant hr == HR_REFUSED ==> refuse != 0 && c.end[s].sent_shutdown == 0 && msg == 1 &&
+          c.pipe[s].count > \at(c, Pre).pipe[s].count;
         loop invariant !(mode & MODE_AUTO_RETRY) && ahead == 0 &&
           \at(c, Pre).pipe[1 - s].taken == 0 ==> msg == 0;
         loop invariant ahead == 0 && \at(c, Pre).pipe[1 - s].taken == 0 ==>
@@ -866,14 +911,14 @@ static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, in
           c.end[s].data_left == \at(c, Pre).end[s].data_left &&
           c.end[s].data_src == \at(c, Pre).end[s].data_src &&
           c.pipe[0] == \at(c, Pre).pipe[0] && c.pipe[1] == \at(c, Pre).pipe[1];
-        loop assigns c, msg, dropped;
+        loop assigns c, msg, hr;
         loop variant 4 * c.pipe[1 - s].count + 2 * (c.end[s].held != 0 ? 1 : 0) +
                      (c.end[s].key_update != KU_NONE ? 1 : 0) +
                      (c.end[s].hs_left != 0 ? 1 : 0);
     */
     for (;;) {
         if (c.end[s].data_left > 0)
-            return ended(c, s, msg, dropped, for_data ? READ_DATA : READ_FATAL, REASON_NONE);
+            return ended(c, s, msg, hr, for_data ? READ_DATA : READ_FATAL, REASON_NONE);
         if (c.end[s].held) {
             /* A post-handshake message: the state machine runs, writing
              * first; the message is processed only once nothing is left to
@@ -882,7 +927,7 @@ static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, in
                 struct conn_step hs = statem_write(c, s, mode);
                 c = hs.c;
                 if (hs.r.reason != REASON_NONE || c.end[s].in_init)
-                    return ended(c, s, msg, dropped, READ_WAIT, hs.r.reason);
+                    return ended(c, s, msg, hr, READ_WAIT, hs.r.reason);
             } else {
                 /* The machine starts from its end (ssl3_setup_buffers) and
                  * reads the message: its record is consumed. */
@@ -901,7 +946,7 @@ static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, in
                 c.end[s].rwstate = RW_READING;
                 c.end[s].bioflag = BIOF_READ;
                 //@ assert conn_ok(c);
-                return ended(c, s, msg, dropped, READ_WAIT, REASON_NONE);
+                return ended(c, s, msg, hr, READ_WAIT, REASON_NONE);
             }
             continue;
         }
@@ -914,7 +959,7 @@ static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, in
             if (c.pipe[1 - s].taken == 0)
                 c.end[s].rbuf = (mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1;
             //@ assert conn_ok(c);
-            return ended(c, s, msg, dropped, READ_WAIT, REASON_NONE);
+            return ended(c, s, msg, hr, READ_WAIT, REASON_NONE);
         }
         if (t.r.type == REC_APP) {
             c.end[s].data_left = t.r.plain; /* returned at the top of the loop */
@@ -922,20 +967,62 @@ static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, in
         } else if (t.r.type == REC_CLOSE) {
             c.end[s].received_shutdown = 1;
             //@ assert conn_ok(c);
-            return ended(c, s, msg, dropped, READ_CLOSE, REASON_NONE);
-        } else if (t.r.type == REC_HELLO_REQ) {
+            return ended(c, s, msg, hr, READ_CLOSE, REASON_NONE);
+        } else if (t.r.type == REC_HELLO_REQ && c.end[s].sent_shutdown && !c.tls13) {
             /* TLS 1.2, close_notify sent: the message is dropped and,
              * without AUTO_RETRY, reported as WANT_READ whatever the buffer
-             * holds (READ-05). A reader that has not sent close_notify acts
-             * on it: outside the model (D11). */
-            if (!c.end[s].sent_shutdown || c.tls13)
-                return ended(c, s, msg, dropped, READ_WAIT, REASON_MODEL_RENEG);
-            dropped = 1;
+             * holds (READ-05). */
+            hr = HR_DROPPED;
             if (!(mode & MODE_AUTO_RETRY)) {
                 c.end[s].rwstate = RW_READING;
                 c.end[s].bioflag = BIOF_READ;
-                return ended(c, s, msg, dropped, READ_WAIT, REASON_NONE);
+                return ended(c, s, msg, hr, READ_WAIT, REASON_NONE);
             }
+        } else if (t.r.type == REC_HELLO_REQ) {
+            /* tls_process_hello_req: SSL_OP_NO_RENEGOTIATION refuses with a
+             * warning alert, through the state machine's buffering BIO, so
+             * the bytes the transport does not take are lost when the
+             * machine ends (ssl_free_wbio_buffer); the model takes only a
+             * refusal whose alert fits and goes out at once. Then, as after
+             * any message, WANT_READ without AUTO_RETRY unless the buffer
+             * holds more; the read buffer is kept (READ-06). Acting on the
+             * request, and the other refusals, are outside the model (D11). */
+            if (!refuse || c.tls13 || c.end[s].pend_left != 0 ||
+                c.pipe[s].cap - c.pipe[s].fill < conn_wire(c.shape, ALERT_PLAIN))
+                return ended(c, s, msg, hr, READ_WAIT, REASON_MODEL_RENEG);
+            if (c.pipe[s].count == REC_MAX)
+                return ended(c, s, msg, hr, READ_WAIT, REASON_MODEL_FULL);
+            struct record alert = make_record(c.shape, REC_NO_RENEG, ALERT_PLAIN,
+                                              internal(BUF_ALERT));
+            c.pipe[s] = append_record(c.pipe[s], alert);
+            c.pipe[s].fill += alert.wire;
+            c.end[s].wbuf = 1; /* ssl3_setup_buffers, as the machine starts */
+            msg = 1;
+            hr = HR_REFUSED;
+            if (!(mode & MODE_AUTO_RETRY) && c.pipe[1 - s].taken == 0) {
+                c.end[s].rwstate = RW_READING;
+                c.end[s].bioflag = BIOF_READ;
+                //@ assert conn_ok(c);
+                return ended(c, s, msg, hr, READ_WAIT, REASON_NONE);
+            }
+        } else if (t.r.type == REC_NO_RENEG) {
+            /* A warning no_renegotiation answers our HelloRequest: fatal,
+             * with a handshake_failure alert (READ-06). (TLS 1.3 takes every
+             * alert but close_notify as fatal; no TLS 1.3 peer sends this
+             * one, and the model leaves it out.) */
+            if (c.tls13)
+                return ended(c, s, msg, hr, READ_WAIT, REASON_MODEL_RENEG);
+            if (c.pipe[s].count == REC_MAX)
+                return ended(c, s, msg, hr, READ_WAIT, REASON_MODEL_FULL);
+            c = fatal_alert(c, s);
+            return ended(c, s, msg, hr, READ_WAIT, REASON_NO_RENEGOTIATION);
+        } else if (t.r.type == REC_FATAL) {
+            /* A fatal alert: the reader is dead and counts the peer as
+             * closed; it sends no alert (SSLfatal_data, SSL_AD_NO_ALERT). */
+            c = fatal(c, s);
+            c.end[s].received_shutdown = 1;
+            //@ assert conn_ok(c);
+            return ended(c, s, msg, hr, READ_CLOSE, REASON_ALERT_HANDSHAKE_FAILURE);
         } else {
             c.end[s].held = t.r.type == REC_TICKET ? HELD_TICKET
                             : t.r.requested       ? HELD_KEY_UPDATE_REQUESTED
@@ -945,7 +1032,8 @@ static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, in
     }
 }
 
-struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, int ahead, uint32_t max)
+struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, int ahead, int refuse,
+                           uint32_t max)
 {
     /* ssl_read_internal */
     if (c.end[s].received_shutdown) {
@@ -964,7 +1052,7 @@ struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, int ahead,
         if (hs.r.reason != REASON_NONE || c.end[s].in_init)
             return done(c, s, -1, 0, hs.r.reason);
     }
-    struct conn_step rb = read_bytes(c, s, mode, ahead, 1);
+    struct conn_step rb = read_bytes(c, s, mode, ahead, refuse, 1);
     struct conn_step st = rb.r.ret == READ_DATA
                               ? deliver(rb.c, s, mode, max)
                               : done(rb.c, s, rb.r.ret == READ_CLOSE ? 0 : -1, 0, rb.r.reason);
@@ -975,11 +1063,13 @@ struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, int ahead,
 
 /* --- SSL_renegotiate, SSL_key_update, SSL_shutdown ------------------------ */
 
-struct conn_step conn_renegotiate(struct model_conn c, int s)
+struct conn_step conn_renegotiate(struct model_conn c, int s, int refuse)
 {
     /* can_renegotiate (ssl/ssl_lib.c) */
     if (c.tls13)
         return done(c, s, 0, 0, REASON_WRONG_SSL_VERSION);
+    if (refuse)
+        return done(c, s, 0, 0, REASON_NO_RENEGOTIATION);
     c.end[s].reneg_pending = 1; /* SSL_renegotiate: s->renegotiate */
     c.end[s].reneg = 1;         /* ssl3_renegotiate: s->s3.renegotiate */
     return done(c, s, 1, 0, REASON_NONE);
@@ -1056,8 +1146,11 @@ struct conn_step conn_shutdown(struct model_conn c, int s, uint32_t mode, int ah
         if (d.r.reason != REASON_NONE || c.end[s].alert_dispatch)
             return done(c, s, -1, 0, d.r.reason);
     } else if (!c.end[s].received_shutdown) {
-        /* Wait for the peer's close_notify: application data now is fatal. */
-        struct conn_step rb = read_bytes(c, s, mode, ahead, 0);
+        /* Wait for the peer's close_notify: application data now is fatal.
+         * A HelloRequest is dropped before SSL_OP_NO_RENEGOTIATION counts
+         * (close_notify is sent), hence refuse 0. A fatal alert ends the
+         * wait as close_notify does, its reason queued (READ-06). */
+        struct conn_step rb = read_bytes(c, s, mode, ahead, 0, 0);
         c = rb.c;
         if (rb.r.ret == READ_FATAL) {
             c.end[s].data_left = 0;
@@ -1065,6 +1158,8 @@ struct conn_step conn_shutdown(struct model_conn c, int s, uint32_t mode, int ah
         }
         if (rb.r.ret != READ_CLOSE)
             return done(c, s, -1, 0, rb.r.reason);
+        /* both flags set, no alert to send: 1, with the reason queued */
+        return done(c, s, 1, 0, rb.r.reason);
     }
     int both = c.end[s].sent_shutdown && c.end[s].received_shutdown && !c.end[s].alert_dispatch;
     return done(c, s, both ? 1 : 0, 0, REASON_NONE);
@@ -1099,8 +1194,7 @@ struct conn_step conn_alloc_buffers(struct model_conn c, int s)
 static int record_check(struct record r)
 {
     return r.plain <= MSF_MAX && r.wire <= WIRE_MAX && r.wire >= 1 &&
-           (r.type == REC_APP || r.type == REC_CLOSE || r.type == REC_KEY_UPDATE ||
-            r.type == REC_TICKET || r.type == REC_HELLO_REQ) &&
+           r.type >= REC_APP && r.type <= REC_FATAL &&
            (uint64_t) r.src.off + r.plain <= OFF_MAX;
 }
 
@@ -1158,7 +1252,8 @@ static int end_write_check(struct end e)
                (e.dead == 0 || e.in_init != 0);
     return e.pend_tot >= 1 &&
            (e.pend_type == REC_APP ||
-            (e.pend_type == REC_CLOSE && e.sent_shutdown != 0 && e.wnum == 0)) &&
+            (e.pend_type == REC_CLOSE && e.sent_shutdown != 0 && e.wnum == 0) ||
+            (e.pend_type == REC_FATAL && e.dead != 0 && e.wnum == 0)) &&
            e.hs_left == 0 && (e.in_init == 0 || e.dead != 0) &&
            (e.dead == 0 || e.in_init != 0);
 }

@@ -56,6 +56,8 @@
 #define REC_KEY_UPDATE 2 /* TLS 1.3 KeyUpdate message */
 #define REC_TICKET 3     /* TLS 1.3 NewSessionTicket message */
 #define REC_HELLO_REQ 4  /* TLS 1.2 HelloRequest message (READ-05) */
+#define REC_NO_RENEG 5   /* warning alert no_renegotiation (READ-06) */
+#define REC_FATAL 6      /* fatal alert handshake_failure (READ-06) */
 
 /* Session tickets the server sends after a TLS 1.3 handshake, and the
  * plaintext of one (the harness's suites: 217 to 233 bytes). */
@@ -100,12 +102,16 @@
 #define REASON_WRONG_SSL_VERSION 266
 #define REASON_BAD_LENGTH 271
 #define REASON_APP_DATA_AFTER_CLOSE_NOTIFY 291
+#define REASON_NO_RENEGOTIATION 339
 #define REASON_SHUTDOWN_WHILE_IN_INIT 407
+#define REASON_ALERT_HANDSHAKE_FAILURE 1040 /* SSL_AD_REASON_OFFSET + alert 40 */
 #define REASON_MODEL_FULL (-1) /* not OpenSSL's: see REC_MAX */
 #define REASON_MODEL_RENEG (-2) /* not OpenSSL's: a HelloRequest the reader would
-                                 * act on (renegotiate, or refuse with an
-                                 * alert), which the model leaves out
-                                 * (spec/divergences.md, D11) */
+                                 * renegotiate on, or would refuse while a
+                                 * record of its own is pending or with no
+                                 * room for its alert in the transport, which
+                                 * the model leaves out (spec/divergences.md,
+                                 * D11) */
 
 /* SSL_get_key_update_type. */
 #define KU_NONE (-1)
@@ -235,9 +241,14 @@ struct io_result {
     struct src src; /* reads: where the bytes came from */
     int msgs;       /* reads: 1 if the call processed a post-handshake message
                      * (not an OpenSSL value: READ-01 is stated on it) */
-    int ignored;    /* reads: 1 if the call dropped a HelloRequest (not an
-                     * OpenSSL value: READ-05 is stated on it) */
+    int ignored;    /* reads: HR_DROPPED if the call dropped a HelloRequest,
+                     * HR_REFUSED if it refused one (not an OpenSSL value:
+                     * READ-05 and READ-06 are stated on it) */
 };
+
+#define HR_NONE 0
+#define HR_DROPPED 1 /* READ-05: close_notify sent, the HelloRequest dropped */
+#define HR_REFUSED 2 /* READ-06: SSL_OP_NO_RENEGOTIATION, refused with an alert */
 
 struct conn_step {
     struct model_conn c;
@@ -404,9 +415,10 @@ int conn_room(struct model_conn c, int s);
 */
 struct conn_step conn_write(struct model_conn c, int s, uint32_t mode, struct write_call w);
 
-/* SSL_read on side s (at most `max` bytes), its mask being `mode` and its
- * read_ahead setting `ahead` (SSL_get_read_ahead). */
-/*@ requires conn_ok(c) && valid_side(s) && 1 <= max;
+/* SSL_read on side s (at most `max` bytes), its mask being `mode`, its
+ * read_ahead setting `ahead` (SSL_get_read_ahead), and `refuse` whether its
+ * options have SSL_OP_NO_RENEGOTIATION (READ-06). */
+/*@ requires conn_ok(c) && valid_side(s) && 1 <= max && flag(refuse);
     assigns \nothing;
     ensures conn_ok(\result.c);
     ensures WRITE_13_one_record: \result.r.ret <= max && \result.r.ret <= MSF_MAX;
@@ -427,8 +439,15 @@ struct conn_step conn_write(struct model_conn c, int s, uint32_t mode, struct wr
       \result.r.ret == -1 && \result.r.err == ERRC_WANT_READ &&
       \result.c.pipe[1 - s].taken == 0 && \result.c.end[s].held == HELD_NONE &&
       (\result.r.ignored == 0 || (mode & MODE_AUTO_RETRY) != 0) ==> \result.c.end[s].rbuf == 0;
-    ensures READ_05_ignored: \result.r.ignored != 0 ==> c.end[s].sent_shutdown != 0 &&
+    ensures READ_05_ignored: \result.r.ignored == HR_DROPPED ==> c.end[s].sent_shutdown != 0 &&
       (!(mode & MODE_AUTO_RETRY) ==> \result.r.ret == -1 && \result.r.err == ERRC_WANT_READ);
+    ensures READ_06_refused: \result.r.ignored == HR_REFUSED ==>
+      refuse != 0 && \result.r.msgs != 0;
+    ensures READ_06_fatal: \result.r.reason == REASON_NO_RENEGOTIATION ==>
+      \result.r.ret == -1 && \result.r.err == ERRC_SSL && \result.c.end[s].dead != 0;
+    ensures READ_06_alert: \result.r.reason == REASON_ALERT_HANDSHAKE_FAILURE ==>
+      \result.r.ret == 0 && \result.r.err == ERRC_SSL && \result.c.end[s].dead != 0 &&
+      \result.c.end[s].received_shutdown != 0;
     behavior WRITE_14_closed:
       assumes c.end[s].received_shutdown != 0;
       ensures \result.r.ret == 0 && \result.r.err == ERRC_ZERO_RETURN;
@@ -453,15 +472,18 @@ struct conn_step conn_write(struct model_conn c, int s, uint32_t mode, struct wr
     complete behaviors;
     disjoint behaviors;
 */
-struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, int ahead, uint32_t max);
+struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, int ahead, int refuse,
+                           uint32_t max);
 
-/* READ-05: SSL_renegotiate on side s. TLS 1.3 refuses it (0,
- * WRONG_SSL_VERSION). In TLS 1.2 it returns 1 and only marks the request:
- * the server's HelloRequest goes out with its next SSL_read or SSL_write
- * that finds nothing pending either way (renegotiate_check in conn.c). A
- * client's request (a ClientHello) is outside the model
- * (spec/divergences.md, D11), hence the precondition. */
-/*@ requires conn_ok(c) && valid_side(s) && (s == SIDE_SERVER || c.tls13 != 0);
+/* READ-05: SSL_renegotiate on side s, `refuse` saying whether its options
+ * have SSL_OP_NO_RENEGOTIATION. TLS 1.3 refuses it (0, WRONG_SSL_VERSION),
+ * and so does the option (0, NO_RENEGOTIATION; READ-06). Otherwise it
+ * returns 1 and only marks the request: the server's HelloRequest goes out
+ * with its next SSL_read or SSL_write that finds nothing pending either way
+ * (renegotiate_check in conn.c). A client's request (a ClientHello) is
+ * outside the model (spec/divergences.md, D11), hence the precondition. */
+/*@ requires conn_ok(c) && valid_side(s) && flag(refuse);
+    requires s == SIDE_SERVER || c.tls13 != 0 || refuse != 0;
     assigns \nothing;
     ensures conn_ok(\result.c);
     ensures \result.c.pipe[0] == c.pipe[0] && \result.c.pipe[1] == c.pipe[1];
@@ -471,14 +493,18 @@ struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, int ahead,
       assumes c.tls13 != 0;
       ensures \result.r.ret == 0 && \result.r.reason == REASON_WRONG_SSL_VERSION;
       ensures \result.c == c;
+    behavior READ_06_option:
+      assumes c.tls13 == 0 && refuse != 0;
+      ensures \result.r.ret == 0 && \result.r.reason == REASON_NO_RENEGOTIATION;
+      ensures \result.c == c;
     behavior READ_05_requested:
-      assumes c.tls13 == 0;
+      assumes c.tls13 == 0 && refuse == 0;
       ensures \result.r.ret == 1;
       ensures \result.c.end[s].reneg_pending == 1 && \result.c.end[s].reneg == 1;
     complete behaviors;
     disjoint behaviors;
 */
-struct conn_step conn_renegotiate(struct model_conn c, int s);
+struct conn_step conn_renegotiate(struct model_conn c, int s, int refuse);
 
 /* WRITE-15: SSL_key_update(ssl, requested ? REQUESTED : NOT_REQUESTED). */
 /*@ requires conn_ok(c) && valid_side(s) && flag(requested);
@@ -513,6 +539,10 @@ struct conn_step conn_key_update(struct model_conn c, int s, int requested);
     ensures \result.c.end[1 - s].wnum == c.end[1 - s].wnum;
     ensures READ_02_kept: (mode & MODE_RELEASE_BUFFERS) == 0 ==>
       \result.c.end[s].rbuf >= c.end[s].rbuf && \result.c.end[s].wbuf >= c.end[s].wbuf;
+    ensures READ_06_fatal: \result.r.reason == REASON_NO_RENEGOTIATION ==>
+      \result.r.ret == -1 && \result.c.end[s].dead != 0;
+    ensures READ_06_alert: \result.r.reason == REASON_ALERT_HANDSHAKE_FAILURE ==>
+      \result.c.end[s].dead != 0 && \result.c.end[s].received_shutdown != 0;
     behavior in_init:
       assumes c.end[s].in_init != 0;
       ensures \result.r.ret == -1 && \result.r.reason == REASON_SHUTDOWN_WHILE_IN_INIT;

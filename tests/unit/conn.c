@@ -20,11 +20,11 @@ static void tickets(void)
     CHECK(c.pipe[SIDE_SERVER].count == 3 && c.pipe[SIDE_SERVER].fill == 3 * 79 &&
               c.pipe[SIDE_CLIENT].count == 0 && conn_check(c),
           "3 stateful tickets: 237 bytes in flight to the client, in 3 records");
-    struct conn_step st = conn_read(c, SIDE_CLIENT, 0, 0, 100);
+    struct conn_step st = conn_read(c, SIDE_CLIENT, 0, 0, 0, 100);
     CHECK(st.r.ret == -1 && st.r.err == ERRC_WANT_READ && st.r.msgs == 1 &&
               st.c.pipe[SIDE_SERVER].count == 2,
           "without AUTO_RETRY a read processes one ticket and wants to read");
-    st = conn_read(c, SIDE_CLIENT, MODE_AUTO_RETRY, 0, 100);
+    st = conn_read(c, SIDE_CLIENT, MODE_AUTO_RETRY, 0, 0, 100);
     CHECK(st.r.ret == -1 && st.r.err == ERRC_WANT_READ && st.c.pipe[SIDE_SERVER].count == 0,
           "with AUTO_RETRY a read processes all three, then wants to read");
 }
@@ -41,7 +41,7 @@ static void buffers(void)
           "after connect, each side holds both buffers unless its mask has RELEASE_BUFFERS");
     struct write_call w = { { 0, 0, 0 }, 3000, 0 };
     struct conn_step st = conn_write(c, SIDE_CLIENT, MODE_RELEASE_BUFFERS, w);
-    st = conn_read(st.c, SIDE_SERVER, MODE_RELEASE_BUFFERS, 0, 100);
+    st = conn_read(st.c, SIDE_SERVER, MODE_RELEASE_BUFFERS, 0, 0, 100);
     CHECK(st.c.pipe[SIDE_CLIENT].taken == 1000 && st.c.end[SIDE_SERVER].rbuf == 1,
           "a read that took part of a record keeps the read buffer");
     CHECK(conn_free_buffers(st.c, SIDE_SERVER).r.ret == 0,
@@ -71,17 +71,17 @@ static void read_ahead(void)
     for (int i = 0; i < 3; i++)
         c = conn_write(c, SIDE_SERVER, 0, w).c;
     CHECK(c.pipe[SIDE_SERVER].fill == 366, "three writes of 100 bytes: 366 bytes in flight");
-    struct conn_step st = conn_read(c, SIDE_CLIENT, MODE_AUTO_RETRY, 0, 1000);
+    struct conn_step st = conn_read(c, SIDE_CLIENT, MODE_AUTO_RETRY, 0, 0, 1000);
     CHECK(st.r.ret == 100 && st.c.pipe[SIDE_SERVER].fill == 244 &&
               st.c.pipe[SIDE_SERVER].taken == 0,
           "without read_ahead a read takes one record");
-    st = conn_read(c, SIDE_CLIENT, MODE_AUTO_RETRY, 1, 1000);
+    st = conn_read(c, SIDE_CLIENT, MODE_AUTO_RETRY, 1, 0, 1000);
     CHECK(st.r.ret == 100 && st.c.pipe[SIDE_SERVER].fill == 0 &&
               st.c.pipe[SIDE_SERVER].taken == 244 && conn_check(st.c),
           "with read_ahead it takes all three and keeps two in its buffer");
     CHECK(conn_free_buffers(st.c, SIDE_CLIENT).r.ret == 0,
           "SSL_free_buffers refuses while records are read ahead");
-    st = conn_read(st.c, SIDE_CLIENT, MODE_AUTO_RETRY | MODE_RELEASE_BUFFERS, 0, 1000);
+    st = conn_read(st.c, SIDE_CLIENT, MODE_AUTO_RETRY | MODE_RELEASE_BUFFERS, 0, 0, 1000);
     CHECK(st.r.ret == 100 && st.c.pipe[SIDE_SERVER].taken == 122 && st.c.end[SIDE_CLIENT].rbuf == 1,
           "the next read takes the second from the buffer, which RELEASE_BUFFERS keeps");
     struct model_conn b = st.c;
@@ -96,7 +96,7 @@ static void hello_request(void)
 {
     struct conn_params p = { 0, { 29, 1, 0 }, 1000, { 16384, 16384 }, 0, 0, { 0, 0 } };
     struct model_conn c = conn_init(p);
-    struct conn_step st = conn_renegotiate(c, SIDE_SERVER);
+    struct conn_step st = conn_renegotiate(c, SIDE_SERVER, 0);
     CHECK(st.r.ret == 1 && st.c.end[SIDE_SERVER].reneg_pending == 1 &&
               st.c.pipe[SIDE_SERVER].fill == 0,
           "SSL_renegotiate marks the request and sends nothing");
@@ -106,17 +106,49 @@ static void hello_request(void)
     CHECK(st.r.ret == 5 && st.c.pipe[SIDE_SERVER].fill == 33 + 34 &&
               st.c.end[SIDE_SERVER].in_init == 0 && st.c.end[SIDE_SERVER].reneg == 0,
           "the next write sends the HelloRequest (33 bytes) ahead of the data");
-    struct conn_step rd = conn_read(st.c, SIDE_CLIENT, 0, 1, 100);
-    CHECK(rd.r.ret == -1 && rd.r.err == ERRC_WANT_READ && rd.r.ignored == 1 &&
+    struct conn_step rd = conn_read(st.c, SIDE_CLIENT, 0, 1, 0, 100);
+    CHECK(rd.r.ret == -1 && rd.r.err == ERRC_WANT_READ && rd.r.ignored == HR_DROPPED &&
               rd.c.pipe[SIDE_SERVER].taken == 34,
           "without AUTO_RETRY the client drops it with WANT_READ, data buffered or not");
-    rd = conn_read(st.c, SIDE_CLIENT, MODE_AUTO_RETRY, 0, 100);
-    CHECK(rd.r.ret == 5 && rd.r.ignored == 1, "with AUTO_RETRY it drops it and reads on");
+    rd = conn_read(st.c, SIDE_CLIENT, MODE_AUTO_RETRY, 0, 0, 100);
+    CHECK(rd.r.ret == 5 && rd.r.ignored == HR_DROPPED, "with AUTO_RETRY it drops it and reads on");
     st = conn_renegotiate(conn_init((struct conn_params){ 1, { 22, 1, 0 }, 1000,
                                                           { 16384, 16384 }, 0, 0, { 0, 0 } }),
-                          SIDE_CLIENT);
+                          SIDE_CLIENT, 0);
     CHECK(st.r.ret == 0 && st.r.reason == REASON_WRONG_SSL_VERSION,
           "TLS 1.3 refuses SSL_renegotiate");
+}
+
+/* READ-06: a client with SSL_OP_NO_RENEGOTIATION refuses the HelloRequest
+ * with a warning alert (31 bytes with AES-GCM), the server dies with a fatal
+ * alert, the client reads it (tests/scenarios/read-06-no-renegotiation.scn
+ * has OpenSSL's answers). */
+static void refusal(void)
+{
+    struct conn_params p = { 0, { 29, 1, 0 }, 1000, { 16384, 16384 }, 0, 0, { 0, 0 } };
+    struct model_conn c = conn_init(p);
+    struct conn_step st = conn_renegotiate(c, SIDE_CLIENT, 1);
+    CHECK(st.r.ret == 0 && st.r.reason == REASON_NO_RENEGOTIATION &&
+              st.c.end[SIDE_CLIENT].reneg_pending == 0,
+          "SSL_renegotiate with the option fails and changes nothing");
+    st = conn_renegotiate(c, SIDE_SERVER, 0);
+    st = conn_read(st.c, SIDE_SERVER, MODE_AUTO_RETRY, 0, 0, 100);
+    CHECK(st.r.ret == -1 && st.c.pipe[SIDE_SERVER].fill == 33, "the server's read sends it");
+    struct conn_step rd = conn_read(st.c, SIDE_CLIENT, 0, 0, 1, 100);
+    CHECK(rd.r.ret == -1 && rd.r.err == ERRC_WANT_READ && rd.r.ignored == HR_REFUSED &&
+              rd.c.pipe[SIDE_CLIENT].fill == 31 && rd.c.end[SIDE_CLIENT].dead == 0,
+          "the client refuses with a 31-byte warning, WANT_READ without AUTO_RETRY");
+    struct conn_step sv = conn_read(rd.c, SIDE_SERVER, MODE_AUTO_RETRY, 0, 0, 100);
+    CHECK(sv.r.ret == -1 && sv.r.err == ERRC_SSL && sv.r.reason == REASON_NO_RENEGOTIATION &&
+              sv.c.end[SIDE_SERVER].dead == 1 && sv.c.pipe[SIDE_SERVER].fill == 31,
+          "the server dies, and sends a 31-byte fatal alert");
+    rd = conn_read(sv.c, SIDE_CLIENT, MODE_AUTO_RETRY, 0, 1, 100);
+    CHECK(rd.r.ret == 0 && rd.r.err == ERRC_SSL &&
+              rd.r.reason == REASON_ALERT_HANDSHAKE_FAILURE && rd.c.end[SIDE_CLIENT].dead == 1 &&
+              rd.c.end[SIDE_CLIENT].received_shutdown == 1,
+          "the client reads the fatal alert: 0, reason 1040, dead, received");
+    rd = conn_read(st.c, SIDE_CLIENT, MODE_AUTO_RETRY, 0, 0, 100);
+    CHECK(rd.r.reason == REASON_MODEL_RENEG, "without the option the client would renegotiate");
 }
 
 int main(void)
@@ -125,6 +157,7 @@ int main(void)
     buffers();
     read_ahead();
     hello_request();
+    refusal();
     struct model_conn c = fresh();
     CHECK(conn_check(c), "conn_check accepts a connection just made");
 
@@ -156,7 +189,11 @@ int main(void)
     CHECK(!conn_check(b), "refused: a close_notify pending before shutdown (end_write_ok)");
     b = fresh(); b.end[1].held = 4;
     CHECK(!conn_check(b), "refused: an unknown held message (end_bounds)");
-    b = fresh(); b.pipe[1].rec[0].type = 5;
+    b = st.c; b.end[0].pend_type = REC_FATAL;
+    CHECK(!conn_check(b), "refused: a fatal alert pending on a live SSL (end_write_ok)");
+    b = st.c; b.end[0].pend_type = REC_NO_RENEG;
+    CHECK(!conn_check(b), "refused: a warning alert pending (end_write_ok)");
+    b = fresh(); b.pipe[1].rec[0].type = REC_FATAL + 1;
     CHECK(!conn_check(b), "refused: an unknown record type (record_ok)");
     b = fresh(); b.end[1].reneg = 2;
     CHECK(!conn_check(b), "refused: a renegotiation flag other than 0 or 1 (end_reneg_ok)");
