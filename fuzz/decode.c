@@ -173,7 +173,7 @@ static const enum op_kind write_kinds[32] = {
     OP_WRITE_EX, OP_WRITE_EX, OP_READ, OP_READ, OP_READ, OP_READ, OP_READ, OP_DRAIN,
     OP_KEY_UPDATE, OP_SHUTDOWN, OP_SET_MODE, OP_SET_MODE, OP_SET_MODE, OP_CLEAR_MODE,
     OP_CLEAR_MODE, OP_BUF, OP_COPY, OP_FILL, OP_WRITE_EX, OP_FREE_BUFFERS,
-    OP_READ_AHEAD, OP_ALLOC_BUFFERS, OP_RENEGOTIATE, OP_KEY_UPDATE,
+    OP_READ_AHEAD, OP_ALLOC_BUFFERS, OP_RENEGOTIATE, OP_NO_RENEG,
 };
 
 static int decode_length(struct reader *r, long *len)
@@ -235,6 +235,7 @@ static int decode_write_op(struct reader *r, struct op *op)
         return 1;
     case OP_KEY_UPDATE:
     case OP_READ_AHEAD:
+    case OP_NO_RENEG:
         op->arg = hi & 1;
         return 1;
     case OP_SET_MODE:

@@ -57,7 +57,10 @@ static int objects_agree(struct session *ss, struct mismatch *m)
             !same(m, "MASK-08", RES_CTX, real_ssl_ctx(ss->real, s), world_get_ctx(*w, s),
                   "SSL_get_SSL_CTX(%s)", name) ||
             !same(m, "READ-04", RES_INT, real_ssl_read_ahead(ss->real, s),
-                  model_read_ahead(&ss->model, s), "SSL_get_read_ahead(%s)", name))
+                  model_read_ahead(&ss->model, s), "SSL_get_read_ahead(%s)", name) ||
+            !same(m, "READ-06", RES_INT, real_ssl_no_reneg(ss->real, s),
+                  model_no_reneg(&ss->model, s),
+                  "whether SSL_get_options(%s) has SSL_OP_NO_RENEGOTIATION", name))
             return 0;
         for (int t = s + 1; t < SLOT_COUNT; t++)
             if (world_slot_live(*w, t) &&
@@ -84,13 +87,13 @@ static int io_agrees(struct session *ss, struct mismatch *m)
                   "bytes %s wrote that %s has not read (BIO_ctrl_pending at %s)", name, peer,
                   peer) ||
             !same(m, "WRITE-13", RES_INT, io.pending, e->data_left, "SSL_pending(%s)", name) ||
-            !same(m, "WRITE-16 READ-05", RES_INT, io.shutdown,
+            !same(m, "WRITE-16 READ-05 READ-06", RES_INT, io.shutdown,
                   (e->sent_shutdown ? 1 : 0) | (e->received_shutdown ? 2 : 0),
                   "SSL_get_shutdown(%s)", name) ||
-            !same(m, "WRITE-09", RES_INT, io.in_init, e->in_init, "SSL_in_init(%s)", name) ||
+            !same(m, "WRITE-09 READ-06", RES_INT, io.in_init, e->in_init, "SSL_in_init(%s)", name) ||
             !same(m, "WRITE-15", RES_INT, io.key_update, e->key_update,
                   "SSL_get_key_update_type(%s)", name) ||
-            !same(m, "READ-05", RES_INT, io.reneg_pending, e->reneg_pending,
+            !same(m, "READ-05 READ-06", RES_INT, io.reneg_pending, e->reneg_pending,
                   "SSL_renegotiate_pending(%s)", name) ||
             !same(m, "WRITE-17", RES_INT, io.want, e->rwstate, "SSL_want(%s)", name) ||
             !same(m, "READ-02", RES_INT, io.rbuf, model_rbuf_bytes(c, s),
@@ -191,9 +194,10 @@ static void describe_bytes(struct session *ss, const struct trace_entry *e, char
 const char *session_limit_text(int reason)
 {
     if (reason == REASON_MODEL_RENEG)
-        return "makes a peer act on a HelloRequest (renegotiate, or refuse with an alert), "
-               "which the model leaves out (spec/divergences.md, D11); "
-               "send close_notify from that peer first";
+        return "makes a peer renegotiate, or refuse a HelloRequest with a record of its own "
+               "pending or no room for its alert, which the model leaves out "
+               "(spec/divergences.md, D11); send close_notify from that peer first, or set "
+               "no_renegotiation on it with its transport emptied";
     return "needs more records in flight than the model holds (REC_MAX, model/conn.h); "
            "read some first";
 }

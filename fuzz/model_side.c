@@ -67,9 +67,10 @@ int model_applicable(const struct model_state *m, const struct buffers *b,
     case OP_RENEGOTIATE:
         if (!io_applicable(m, b, op, why))
             return 0;
-        *why = "a client's renegotiation (TLS 1.2) is outside the model "
-               "(spec/divergences.md, D11)";
-        return target_slot(op->target) == SLOT_SERVER || m->conn.tls13;
+        *why = "a client's renegotiation (TLS 1.2) is outside the model, unless its "
+               "options refuse it (spec/divergences.md, D11)";
+        return target_slot(op->target) == SLOT_SERVER || m->conn.tls13 ||
+               model_no_reneg(m, target_slot(op->target));
     case OP_BUF:
     case OP_COPY:
     case OP_FILL:
@@ -100,7 +101,9 @@ int model_applicable(const struct model_state *m, const struct buffers *b,
     case OP_HELLO:
         return 1;
     case OP_READ_AHEAD:
-        *why = "read_ahead takes 0 or 1";
+    case OP_NO_RENEG:
+        *why = op->kind == OP_READ_AHEAD ? "read_ahead takes 0 or 1"
+                                         : "no_renegotiation takes 0 or 1";
         if (op->arg != 0 && op->arg != 1)
             return 0;
         *why = "there is no SSL in this slot yet (use `new`, `connect` or `dup` first)";
@@ -182,7 +185,7 @@ static void describe_src(const struct buffers *b, struct src at, char *out, size
 /* `drain`: reads until one returns <= 0; the outcome is the total, the
  * last read's error, and the digest of everything read. */
 static struct outcome drain(struct model_state *m, const struct buffers *b,
-                            const struct op *op, int s, uint32_t mode, int ahead)
+                            const struct op *op, int s, uint32_t mode, int ahead, int refuse)
 {
     struct outcome o = result(op->kind, 0);
     struct conn_step st;
@@ -192,7 +195,7 @@ static struct outcome drain(struct model_state *m, const struct buffers *b,
     st.r.ret = 1;
     for (int i = 0; i < DRAIN_READS && total + DRAIN_READ <= (long) BUF_SIZE_MAX && st.r.ret > 0;
          i++) {
-        st = conn_read(m->conn, s, mode, ahead, DRAIN_READ);
+        st = conn_read(m->conn, s, mode, ahead, refuse, DRAIN_READ);
         m->conn = st.c;
         if (st.r.ret > 0) {
             h = digest_content(h, b, st.r.src, st.r.count);
@@ -216,12 +219,18 @@ int model_read_ahead(const struct model_state *m, int slot)
     return m->ahead[m->world.slot[slot]];
 }
 
-/* read_ahead follows the objects: an SSL the call made has its context's
- * (the harness never sets the contexts': 0), except that SSL_dup before the
- * handshake copies its source's (ssl/ssl_lib.c, SSL_dup); SSL_clear and
- * SSL_set_SSL_CTX keep it. */
-static void follow_ahead(struct model_state *m, const struct model_world *before,
-                         const struct op *op)
+int model_no_reneg(const struct model_state *m, int slot)
+{
+    return m->no_reneg[m->world.slot[slot]];
+}
+
+/* read_ahead and SSL_OP_NO_RENEGOTIATION follow the objects: an SSL the call
+ * made has its context's (the harness never sets the contexts': 0), except
+ * that SSL_dup before the handshake copies its source's (ssl/ssl_lib.c,
+ * SSL_dup: ret->options, SSL_set_read_ahead); SSL_clear and SSL_set_SSL_CTX
+ * keep them. */
+static void follow_settings(struct model_state *m, const struct model_world *before,
+                            const struct op *op)
 {
     for (int s = 0; s < SLOT_COUNT; s++) {
         if (!world_slot_live(m->world, s))
@@ -229,9 +238,11 @@ static void follow_ahead(struct model_state *m, const struct model_world *before
         int o = m->world.slot[s], old = 0;
         for (int t = 0; t < SLOT_COUNT; t++)
             old |= before->slot[t] == o;
-        if (!old)
-            m->ahead[o] = op->kind == OP_DUP ? m->ahead[before->slot[target_slot(op->target)]]
-                                             : 0;
+        if (old)
+            continue;
+        int from = op->kind == OP_DUP ? before->slot[target_slot(op->target)] : -1;
+        m->ahead[o] = from >= 0 ? m->ahead[from] : 0;
+        m->no_reneg[o] = from >= 0 ? m->no_reneg[from] : 0;
     }
 }
 
@@ -272,6 +283,7 @@ static struct outcome apply_io(struct model_state *m, const struct buffers *b,
     int s = target_slot(op->target);
     uint32_t mode = (uint32_t) world_ssl_get_mode(m->world, s);
     int ahead = model_read_ahead(m, s);
+    int refuse = model_no_reneg(m, s);
     struct write_call w;
     switch (op->kind) {
     case OP_WRITE:
@@ -285,13 +297,14 @@ static struct outcome apply_io(struct model_state *m, const struct buffers *b,
         return io_outcome(m, b, op, conn_write(m->conn, s, mode, w));
     }
     case OP_READ:
-        return io_outcome(m, b, op, conn_read(m->conn, s, mode, ahead, (uint32_t) op->arg));
+        return io_outcome(m, b, op,
+                          conn_read(m->conn, s, mode, ahead, refuse, (uint32_t) op->arg));
     case OP_DRAIN:
-        return drain(m, b, op, s, mode, ahead);
+        return drain(m, b, op, s, mode, ahead, refuse);
     case OP_KEY_UPDATE:
         return io_outcome(m, b, op, conn_key_update(m->conn, s, (int) op->arg));
     case OP_RENEGOTIATE:
-        return io_outcome(m, b, op, conn_renegotiate(m->conn, s));
+        return io_outcome(m, b, op, conn_renegotiate(m->conn, s, refuse));
     case OP_FREE_BUFFERS:
         return io_outcome(m, b, op, conn_free_buffers(m->conn, s));
     case OP_ALLOC_BUFFERS:
@@ -332,7 +345,7 @@ struct outcome model_apply(struct model_state *m, const struct buffers *b,
         struct model_world before = m->world;
         struct model_step st = world_connect(m->world);
         m->world = st.w;
-        follow_ahead(m, &before, op);
+        follow_settings(m, &before, op);
         if (handshake) {
             struct conn_params p = config_params(*cfg, m->ctx_frag);
             p.mode[SIDE_CLIENT] = (uint32_t) world_ssl_get_mode(m->world, SLOT_CLIENT);
@@ -374,12 +387,15 @@ struct outcome model_apply(struct model_state *m, const struct buffers *b,
     case OP_READ_AHEAD:
         m->ahead[m->world.slot[target_slot(op->target)]] = (int) op->arg;
         return result(op->kind, 1);
+    case OP_NO_RENEG:
+        m->no_reneg[m->world.slot[target_slot(op->target)]] = (int) op->arg;
+        return result(op->kind, 1);
     default: {
         if (target_is_ctx(op->target))
             return apply_ctx(&m->world, op);
         struct model_world before = m->world;
         struct outcome o = apply_ssl(&m->world, op);
-        follow_ahead(m, &before, op);
+        follow_settings(m, &before, op);
         return o;
     }
     }

@@ -15,9 +15,11 @@ struct model_state {
     struct model_world world;
     struct frag ctx_frag;   /* max/split send fragment the contexts hold */
     struct model_conn conn; /* the connection, while world.connected */
-    int ahead[OBJ_COUNT];   /* SSL_get_read_ahead of each object of the world:
-                             * the harness keeps it, as it keeps ctx_frag, and
-                             * conn_read takes it as it takes the mask (READ-04) */
+    /* Two settings of each object of the world, which the harness keeps as it
+     * keeps ctx_frag, and the calls take as they take the mask:
+     * SSL_get_read_ahead (READ-04) and SSL_OP_NO_RENEGOTIATION (READ-06). */
+    int ahead[OBJ_COUNT];
+    int no_reneg[OBJ_COUNT];
 };
 
 void model_init(struct model_state *m);
@@ -35,8 +37,10 @@ int model_applicable(const struct model_state *m, const struct buffers *b,
 long model_rbuf_bytes(const struct model_conn *c, int s);
 long model_wbuf_bytes(const struct model_conn *c, int s);
 
-/* SSL_get_read_ahead of the object in a live slot. */
+/* SSL_get_read_ahead of the object in a live slot, and whether its options
+ * have SSL_OP_NO_RENEGOTIATION. */
 int model_read_ahead(const struct model_state *m, int slot);
+int model_no_reneg(const struct model_state *m, int slot);
 
 struct outcome model_apply(struct model_state *m, const struct buffers *b,
                            const struct session_config *cfg, const struct op *op);

@@ -32,13 +32,13 @@ const struct op_info op_table[OP_KIND_COUNT] = {
     [OP_WRITE_EX] = { "write_ex", ON_PAIR_SSL, ARG_LENGTH_FROM, RES_IO, "SSL_write_ex",
                       "WRITE-01..WRITE-12, WRITE-17" },
     [OP_READ] = { "read", ON_PAIR_SSL, ARG_COUNT, RES_IO, "SSL_read",
-                  "WRITE-13 WRITE-14 READ-01 READ-04 READ-05" },
+                  "WRITE-13 WRITE-14 READ-01 READ-04 READ-05 READ-06" },
     [OP_DRAIN] = { "drain", ON_PAIR_SSL, ARG_NONE, RES_IO, "SSL_read until <= 0",
-                   "WRITE-13 WRITE-14 READ-01 READ-04 READ-05" },
+                   "WRITE-13 WRITE-14 READ-01 READ-04 READ-05 READ-06" },
     [OP_KEY_UPDATE] = { "key_update", ON_PAIR_SSL, ARG_OPT_REQUESTED, RES_IO,
                         "SSL_key_update", "WRITE-15" },
     [OP_SHUTDOWN] = { "shutdown", ON_PAIR_SSL, ARG_NONE, RES_IO, "SSL_shutdown",
-                      "WRITE-16 WRITE-17 READ-01 READ-05" },
+                      "WRITE-16 WRITE-17 READ-01 READ-05 READ-06" },
     [OP_BUF] = { "buf", ON_NONE, ARG_BUF_NEW, RES_OK, "(the application's memory)", "WRITE-08" },
     [OP_COPY] = { "copy", ON_NONE, ARG_BUF_COPY, RES_OK, "(the application's memory)",
                   "WRITE-08" },
@@ -73,7 +73,10 @@ const struct op_info op_table[OP_KIND_COUNT] = {
     [OP_IN_TRANSPORT] = { "in_transport", ON_PAIR_SSL, ARG_NONE, RES_INT,
                           "BIO_ctrl_pending(SSL_get_rbio(ssl))", "WRITE-02 READ-04" },
     [OP_RENEGOTIATE] = { "renegotiate", ON_PAIR_SSL, ARG_NONE, RES_IO, "SSL_renegotiate",
-                         "READ-05" },
+                         "READ-05 READ-06" },
+    [OP_NO_RENEG] = { "no_renegotiation", ON_SSL, ARG_COUNT, RES_OK,
+                      "SSL_set_options/SSL_clear_options(ssl, SSL_OP_NO_RENEGOTIATION)",
+                      "READ-06" },
 };
 
 long range_arg(int min, int max)

@@ -55,6 +55,8 @@ enum op_kind {
     OP_READ_AHEAD,    /* SSL_set_read_ahead(ssl, arg) (arg: 0 or 1) */
     OP_IN_TRANSPORT,  /* bytes the SSL has to read in the transport (an observation) */
     OP_RENEGOTIATE,   /* SSL_renegotiate */
+    OP_NO_RENEG,      /* SSL_set_options / SSL_clear_options(ssl, SSL_OP_NO_RENEGOTIATION)
+                       * (arg: 1 set, 0 clear) */
     OP_KIND_COUNT
 };
 

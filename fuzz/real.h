@@ -35,6 +35,7 @@ long real_ctx_mode(struct real *r, int ctx);    /* SSL_CTX_get_mode */
 long real_ssl_mode(struct real *r, int slot);   /* SSL_get_mode */
 long real_ssl_ctx(struct real *r, int slot);    /* SSL_get_SSL_CTX, as 0/1, -1 */
 int real_ssl_read_ahead(struct real *r, int slot); /* SSL_get_read_ahead */
+int real_ssl_no_reneg(struct real *r, int slot);  /* SSL_OP_NO_RENEGOTIATION set */
 int real_same_object(struct real *r, int a, int b);
 
 /* For the connected client (side 0) and server (side 1). */

@@ -174,6 +174,12 @@ static struct outcome apply_ssl(struct real *r, const struct op *op)
     case OP_READ_AHEAD:
         SSL_set_read_ahead(ssl, (int) op->arg);
         return result(op->kind, 1);
+    case OP_NO_RENEG:
+        if (op->arg)
+            SSL_set_options(ssl, SSL_OP_NO_RENEGOTIATION);
+        else
+            SSL_clear_options(ssl, SSL_OP_NO_RENEGOTIATION);
+        return result(op->kind, 1);
     case OP_DUP: {
         SSL *copy = SSL_dup(ssl);
         long v = copy == NULL ? -1 : copy == ssl ? DUP_SAME : DUP_NEW;
@@ -382,6 +388,11 @@ long real_ssl_mode(struct real *r, int slot)
 int real_ssl_read_ahead(struct real *r, int slot)
 {
     return SSL_get_read_ahead(r->slot[slot]);
+}
+
+int real_ssl_no_reneg(struct real *r, int slot)
+{
+    return (SSL_get_options(r->slot[slot]) & SSL_OP_NO_RENEGOTIATION) != 0;
 }
 
 long real_ssl_ctx(struct real *r, int slot)

@@ -147,6 +147,17 @@ static int parse_range(const char *s, long *arg)
     return 0;
 }
 
+
+/* The calls a target takes, from the op table, for an error message. */
+static void list_calls(char *out, size_t len)
+{
+    size_t at = 0;
+    out[0] = '\0';
+    for (int k = 0; k < OP_KIND_COUNT && at < len; k++)
+        if (op_table[k].on != ON_NONE)
+            at += (size_t) snprintf(out + at, len - at, "%s%s", at ? " " : "", op_table[k].name);
+}
+
 static int parse_args(struct op *op, char **w, int n, char *msg, size_t len)
 {
     const struct op_info *in = &op_table[op->kind];
@@ -284,11 +295,11 @@ int scenario_parse_step(const char *text, struct scn_step *st, char *msg, size_t
         return -1;
     }
     if (k < 0) {
-        if (t >= 0)
-            snprintf(msg, len, "unknown call `%s` (calls: set_mode clear_mode get_mode new "
-                     "free clear set_ctx get_ctx dup write write_ex read key_update "
-                     "shutdown)", words[1]);
-        else
+        if (t >= 0) {
+            char calls[512];
+            list_calls(calls, sizeof calls);
+            snprintf(msg, len, "unknown call `%s` (calls: %s)", words[1], calls);
+        } else
             snprintf(msg, len, "unknown target `%s` (targets: cctx sctx client server cdup "
                      "sdup; or a line `connect`, `hello`, `buf`, `copy`, `fill`, `set ...`)",
                      words[0]);
