@@ -197,7 +197,8 @@ const char *session_limit_text(int reason)
         return "makes a peer renegotiate, or refuse a HelloRequest with a record of its own "
                "pending or no room for its alert, which the model leaves out "
                "(spec/divergences.md, D11); send close_notify from that peer first, or set "
-               "no_renegotiation on it with its transport emptied";
+               "no_renegotiation on it and let it read with nothing of its own pending and "
+               "room in its transport";
     return "needs more records in flight than the model holds (REC_MAX, model/conn.h); "
            "read some first";
 }
