@@ -50,9 +50,9 @@ for patch in proofs/mutants/${MUTANTS:-*}.patch; do
   # from a copy of the committed corpus, as a fuzzing service runs it. The
   # table says which, and whether the corpus alone (its replay at start-up)
   # already showed the bug.
-  (cd "$w" && make -s "build/fuzz-$target" >/dev/null 2>&1)
-  fz=
-  for seed in empty committed; do
+  fz= seeds="empty committed"
+  (cd "$w" && make -s "build/fuzz-$target" >/dev/null 2>&1) || { fz="build failed; "; seeds=; }
+  for seed in $seeds; do
     rm -rf "$w/corpus"; mkdir -p "$w/corpus"
     [ $seed = committed ] && cp "fuzz/corpus/$target"/* "$w/corpus"/
     start=$(date +%s%N)
@@ -70,9 +70,13 @@ for patch in proofs/mutants/${MUTANTS:-*}.patch; do
   case "$fz" in *caught*) ;; *) fz="ESCAPED: $fz"; escaped=1 ;; esac
 
   # The scenarios.
-  (cd "$w" && make -s build/sslmode >/dev/null 2>&1)
-  if (cd "$w" && ./build/sslmode run -q tests/scenarios/*.scn >scenarios.log 2>&1); then
+  # A run that fails must fail on an expectation, not for want of a build.
+  if ! (cd "$w" && make -s build/sslmode >/dev/null 2>&1); then
+    sc="ESCAPED: build failed"; escaped=1
+  elif (cd "$w" && ./build/sslmode run -q tests/scenarios/*.scn >scenarios.log 2>&1); then
     sc="ESCAPED"; escaped=1
+  elif ! grep -q ': FAIL$' "$w/scenarios.log"; then
+    sc="ESCAPED: no file failed ($(tail -1 "$w/scenarios.log"))"; escaped=1
   else
     sc="caught ($(grep -c ': FAIL$' "$w/scenarios.log") of $(ls tests/scenarios/*.scn | wc -l) files fail)"
   fi
