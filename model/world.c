@@ -177,11 +177,12 @@ struct model_world world_free(struct model_world w, int s)
     return w;
 }
 
-struct model_step world_clear(struct model_world w, int s)
+struct model_step world_clear(struct model_world w, int s, int reneg)
 {
-    struct model_step r = { w, 1 };
+    struct model_step r = { w, reneg ? 0 : 1 };
     int o = w.slot[s];
-    r.w.obj[o].hs = HS_BEFORE;
+    if (!reneg)
+        r.w.obj[o].hs = HS_BEFORE;
     if (o == w.slot[SLOT_CLIENT] || o == w.slot[SLOT_SERVER])
         r.w.connected = 0;
     return r;

@@ -210,30 +210,37 @@ struct model_world world_new(struct model_world w, int s);
 */
 struct model_world world_free(struct model_world w, int s);
 
-/* SSL_clear: returns 1; the object is ready for a new handshake.
- * MASK-09: its mask and its context stay as they are. */
+/* SSL_clear. `reneg` is the object's SSL_renegotiate_pending (s->renegotiate,
+ * which the connection model keeps: conn.h, struct end). Without a
+ * renegotiation pending it returns 1 and the object is ready for a new
+ * handshake. With one it returns 0 (ERR_R_INTERNAL_ERROR) and the object is
+ * not reset (READ-05): it keeps its handshake, and the model stops following
+ * its connection (spec/divergences.md, D12). MASK-09: either way its mask and
+ * its context stay as they are. */
 /*@ requires world_ok(w) && slot_live(w, s);
     assigns \nothing;
     ensures world_ok(\result.w);
-    ensures \result.ret == 1;
-    ensures slot_obj(\result.w, s).hs == HS_BEFORE;
     ensures MASK_09: slot_obj(\result.w, s).mode == slot_obj(w, s).mode;
     ensures slot_obj(\result.w, s).ctx == slot_obj(w, s).ctx;
     ensures ctxs_same(w, \result.w);
     ensures slots_same_except(w, \result.w, -1);
     ensures objs_same_except(w, \result.w, w.slot[s]);
-    behavior pair_object:
-      assumes w.slot[s] == w.slot[SLOT_CLIENT] ||
-              w.slot[s] == w.slot[SLOT_SERVER];
-      ensures \result.w.connected == 0;
-    behavior other_object:
-      assumes w.slot[s] != w.slot[SLOT_CLIENT] &&
-              w.slot[s] != w.slot[SLOT_SERVER];
-      ensures \result.w.connected == w.connected;
+    ensures pair_left: w.slot[s] == w.slot[SLOT_CLIENT] || w.slot[s] == w.slot[SLOT_SERVER] ==>
+      \result.w.connected == 0;
+    ensures other_object: w.slot[s] != w.slot[SLOT_CLIENT] && w.slot[s] != w.slot[SLOT_SERVER] ==>
+      \result.w.connected == w.connected;
+    behavior reset:
+      assumes reneg == 0;
+      ensures \result.ret == 1;
+      ensures slot_obj(\result.w, s).hs == HS_BEFORE;
+    behavior READ_05_clear_refused:
+      assumes reneg != 0;
+      ensures \result.ret == 0;
+      ensures slot_obj(\result.w, s).hs == slot_obj(w, s).hs;
     complete behaviors;
     disjoint behaviors;
 */
-struct model_step world_clear(struct model_world w, int s);
+struct model_step world_clear(struct model_world w, int s, int reneg);
 
 /* SSL_set_SSL_CTX: the object now belongs to context c; returns c.
  * MASK-08: the mask stays as it is (no new snapshot is taken). */
