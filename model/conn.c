@@ -43,6 +43,7 @@ static struct src internal(int buf)
     ensures \result.pend_left == 0 && \result.wnum == 0 && \result.hs_left == 0;
     ensures \result.in_init == 0 && \result.frag == p.frag;
     ensures \result.data_left == 0 && \result.held == HELD_NONE && \result.hello_req == 0;
+    ensures \result.hello_sent == 0;
     ensures \result.rbuf == ((p.mode[s] & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1);
     ensures \result.wbuf == ((p.mode[s] & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1);
 */
@@ -65,6 +66,7 @@ static struct end end_init(struct conn_params p, int s)
     e.reneg_pending = 0;
     e.reneg = 0;
     e.hello_req = 0;
+    e.hello_sent = 0;
     e.rwstate = RW_NOTHING;
     e.bioflag = BIOF_NONE;
     e.data_left = 0;
@@ -168,7 +170,7 @@ static struct pipe append_record(struct pipe p, struct record r)
 }
 
 /*@ requires shape_ok(sh) && plain <= MSF_MAX && src_ok(from, plain);
-    requires REC_APP <= type <= REC_FATAL;
+    requires REC_APP <= type <= REC_CLIENT_HELLO;
     assigns \nothing;
     ensures record_ok(\result) && \result.plain == plain && \result.type == type;
     ensures \result.src == from && \result.requested == 0 && \result.wire == wire(sh, plain);
@@ -331,6 +333,7 @@ static struct model_conn fatal(struct model_conn c, int s)
 {
     c.end[s].dead = 1;
     c.end[s].in_init = 1;
+    c.end[s].hello_sent = 0; /* a dead SSL awaits nothing */
     return c;
 }
 
@@ -819,7 +822,7 @@ static struct conn_step deliver(struct model_conn c, int s, uint32_t mode, uint3
 
 /* done(), for read_bytes (which returns no bytes itself): with whether a
  * message was processed, and what became of a HelloRequest (HR_*). */
-/*@ requires valid_side(s) && (msg == 0 || msg == 1) && HR_NONE <= hr <= HR_REFUSED;
+/*@ requires valid_side(s) && (msg == 0 || msg == 1) && HR_NONE <= hr <= HR_ACCEPTED;
     assigns \nothing;
     ensures \result.c == c && \result.r.ret == ret && \result.r.reason == reason;
     ensures \result.r.msgs == msg && \result.r.ignored == hr;
@@ -830,6 +833,63 @@ static struct conn_step ended(struct model_conn c, int s, int msg, int hr, long 
     st.r.msgs = msg;
     st.r.ignored = hr;
     return st;
+}
+
+/* tls_process_hello_req without SSL_OP_NO_RENEGOTIATION (READ-05): the
+ * client asks for an abbreviated renegotiation (s->renegotiate, which
+ * SSL_renegotiate_pending returns). With nothing pending either way
+ * (ssl3_renegotiate_check(s, 1)) it starts at once: the state machine writes
+ * the ClientHello and reads for the ServerHello, which cannot have come yet,
+ * so the read returns WANT_READ whatever AUTO_RETRY says. Both buffers reach
+ * their release points: the write buffer once the message is out
+ * (ssl3_write_bytes), the read buffer when the transport has nothing
+ * (ssl3_read_n). The model takes only that case. A renegotiation that waits
+ * for a pending record, a ClientHello the transport cannot take whole, and
+ * records behind the HelloRequest are outside it (REASON_MODEL_RENEG, D11).
+ * (TLS 1.3 has no HelloRequest, and KeyUpdate no TLS 1.2; the provers know
+ * neither, hence two of the tests.) */
+/*@ requires conn_ok(c) && valid_side(s) && c.end[s].in_init == 0 && c.end[s].dead == 0;
+    requires c.end[s].data_left == 0 && c.end[s].held == HELD_NONE;
+    assigns \nothing;
+    ensures \result.r.reason == REASON_NONE || \result.r.reason == REASON_MODEL_RENEG;
+    ensures \result.r.reason == REASON_MODEL_RENEG ==> \result.c == c;
+    ensures \result.r.reason == REASON_NONE ==>
+      conn_ok(\result.c) && c.tls13 == 0 && c.pipe[1 - s].taken == 0 &&
+      \result.c.end[s].in_init == 1 && \result.c.end[s].hello_sent == 1 &&
+      \result.c.end[s].reneg_pending == 1 && \result.c.end[s].hello_req == 0 &&
+      \result.c.end[s].rwstate == RW_READING && \result.c.end[s].bioflag == BIOF_READ &&
+      \result.c.end[s].rbuf == ((mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1) &&
+      \result.c.end[s].wbuf == \result.c.end[s].rbuf &&
+      \result.c.end[s].held == HELD_NONE && \result.c.end[s].data_left == 0 &&
+      \result.c.end[s].sent_shutdown == c.end[s].sent_shutdown &&
+      \result.c.end[1 - s] == c.end[1 - s] && \result.c.pipe[1 - s] == c.pipe[1 - s] &&
+      \result.c.pipe[s].count == c.pipe[s].count + 1;
+    ensures READ_05_client_hello: \result.r.reason == REASON_NONE ==>
+      \result.c.pipe[s].fill == c.pipe[s].fill +
+        wire(c.shape, CLIENT_HELLO_PLAIN +
+                      ((mode & MODE_SEND_FALLBACK_SCSV) != 0 ? CLIENT_HELLO_SCSV : 0));
+*/
+static struct conn_step accept_hello_request(struct model_conn c, int s, uint32_t mode)
+{
+    uint32_t plain = CLIENT_HELLO_PLAIN;
+    if (mode & MODE_SEND_FALLBACK_SCSV)
+        plain += CLIENT_HELLO_SCSV; /* ssl_cipher_list_to_bytes */
+    if (c.tls13 || c.end[s].key_update != KU_NONE || c.end[s].pend_left != 0 ||
+        c.pipe[1 - s].taken != 0 || c.pipe[1 - s].count != 0 || c.pipe[s].count == REC_MAX ||
+        c.pipe[s].cap - c.pipe[s].fill < conn_wire(c.shape, plain))
+        return done(c, s, -1, 0, REASON_MODEL_RENEG);
+    struct record hello = make_record(c.shape, REC_CLIENT_HELLO, plain, internal(BUF_HANDSHAKE));
+    c.pipe[s] = append_record(c.pipe[s], hello);
+    c.pipe[s].fill += hello.wire;
+    c.end[s].reneg_pending = 1; /* SSL_renegotiate_abbreviated */
+    c.end[s].reneg = 0;         /* ssl3_renegotiate_check, as it starts */
+    c.end[s].in_init = 1;
+    c.end[s].hello_sent = 1;
+    c.end[s].wbuf = (mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1;
+    c.end[s].rbuf = c.end[s].wbuf;
+    c.end[s].rwstate = RW_READING;
+    c.end[s].bioflag = BIOF_READ;
+    return done(c, s, -1, 0, REASON_NONE);
 }
 
 /* ssl3_read_bytes: records one by one until there is something to return.
@@ -851,10 +911,16 @@ static struct conn_step ended(struct model_conn c, int s, int msg, int hr, long 
     ensures \result.r.ret == READ_CLOSE ==> \result.c.end[s].received_shutdown == 1;
     ensures \result.r.msgs == 0 || \result.r.msgs == 1;
     ensures \result.c.end[s].hello_req == 0;
-    ensures HR_NONE <= \result.r.ignored <= HR_REFUSED;
+    ensures HR_NONE <= \result.r.ignored <= HR_ACCEPTED;
     ensures READ_06_refused: \result.r.ignored == HR_REFUSED ==>
       refuse != 0 && c.end[s].sent_shutdown == 0 && \result.r.msgs != 0 &&
       \result.c.pipe[s].count > c.pipe[s].count;
+    ensures READ_05_accepted: \result.r.ignored == HR_ACCEPTED ==>
+      refuse == 0 && c.tls13 == 0 && c.end[s].sent_shutdown == 0 &&
+      \result.r.ret == READ_WAIT && \result.r.reason == REASON_NONE &&
+      \result.c.end[s].rwstate == RW_READING && \result.c.end[s].bioflag == BIOF_READ &&
+      \result.c.end[s].in_init != 0 && \result.c.end[s].hello_sent != 0 &&
+      \result.c.end[s].reneg_pending != 0;
     ensures READ_06_fatal: \result.r.reason == REASON_NO_RENEGOTIATION ==>
       \result.r.ret == READ_WAIT && \result.c.end[s].dead != 0;
     ensures READ_06_alert: \result.r.reason == REASON_ALERT_HANDSHAKE_FAILURE ==>
@@ -890,7 +956,7 @@ static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, in
     int hr = HR_NONE; /* a HelloRequest dropped (READ-05) or refused (READ-06) */
     c.end[s].rwstate = RW_NOTHING;
     c.end[s].rbuf = 1;
-    /*@ loop invariant conn_ok(c);
+    /*@ loop invariant conn_ok(c) && c.tls13 == \at(c, Pre).tls13;
         loop invariant msg == 0 || msg == 1;
         loop invariant HR_NONE <= hr <= HR_REFUSED;
         loop invariant hr == HR_DROPPED ==> (mode & MODE_AUTO_RETRY) != 0 && c.end[s].sent_shutdown != 0;
@@ -978,6 +1044,11 @@ static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, in
                 c.end[s].bioflag = BIOF_READ;
                 return ended(c, s, msg, hr, READ_WAIT, REASON_NONE);
             }
+        } else if (t.r.type == REC_HELLO_REQ && !refuse) {
+            struct conn_step a = accept_hello_request(c, s, mode);
+            if (a.r.reason != REASON_NONE)
+                return ended(c, s, msg, hr, READ_WAIT, a.r.reason);
+            return ended(a.c, s, 1, HR_ACCEPTED, READ_WAIT, REASON_NONE);
         } else if (t.r.type == REC_HELLO_REQ) {
             /* tls_process_hello_req: SSL_OP_NO_RENEGOTIATION refuses with a
              * warning alert, through the state machine's buffering BIO, so
@@ -985,9 +1056,9 @@ static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, in
              * machine ends (ssl_free_wbio_buffer); the model takes only a
              * refusal whose alert fits and goes out at once. Then, as after
              * any message, WANT_READ without AUTO_RETRY unless the buffer
-             * holds more; the read buffer is kept (READ-06). Acting on the
-             * request, and the other refusals, are outside the model (D11). */
-            if (!refuse || c.tls13 || c.end[s].pend_left != 0 ||
+             * holds more; the read buffer is kept (READ-06). The other
+             * refusals are outside the model (D11). */
+            if (c.tls13 || c.end[s].pend_left != 0 ||
                 c.pipe[s].cap - c.pipe[s].fill < conn_wire(c.shape, ALERT_PLAIN))
                 return ended(c, s, msg, hr, READ_WAIT, REASON_MODEL_RENEG);
             if (c.pipe[s].count == REC_MAX)
@@ -1016,6 +1087,9 @@ static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, in
                 return ended(c, s, msg, hr, READ_WAIT, REASON_MODEL_FULL);
             c = fatal_alert(c, s);
             return ended(c, s, msg, hr, READ_WAIT, REASON_NO_RENEGOTIATION);
+        } else if (t.r.type == REC_CLIENT_HELLO) {
+            /* The server would answer a renegotiation: outside the model. */
+            return ended(c, s, msg, hr, READ_WAIT, REASON_MODEL_RENEG);
         } else if (t.r.type == REC_FATAL) {
             /* A fatal alert: the reader is dead and counts the peer as
              * closed; it sends no alert (SSLfatal_data, SSL_AD_NO_ALERT). */
@@ -1194,7 +1268,7 @@ struct conn_step conn_alloc_buffers(struct model_conn c, int s)
 static int record_check(struct record r)
 {
     return r.plain <= MSF_MAX && r.wire <= WIRE_MAX && r.wire >= 1 &&
-           r.type >= REC_APP && r.type <= REC_FATAL &&
+           r.type >= REC_APP && r.type <= REC_CLIENT_HELLO &&
            (uint64_t) r.src.off + r.plain <= OFF_MAX;
 }
 
@@ -1247,7 +1321,7 @@ static int end_write_check(struct end e)
     if (e.pend_left == 0)
         return e.wnum == 0 &&
                (e.in_init == 0 || e.dead != 0 || e.hs_left != 0 || e.key_update != KU_NONE ||
-                e.hello_req != 0) &&
+                e.hello_req != 0 || e.hello_sent != 0) &&
                (e.hs_left == 0 || (e.in_init != 0 && e.key_update == KU_NONE)) &&
                (e.dead == 0 || e.in_init != 0);
     return e.pend_tot >= 1 &&
@@ -1276,7 +1350,10 @@ static int end_reneg_check(struct end e)
     return (e.reneg_pending == 0 || e.reneg_pending == 1) && (e.reneg == 0 || e.reneg == 1) &&
            (e.hello_req == 0 ||
             (e.hello_req == 1 && e.in_init != 0 && e.dead == 0 && e.hs_left == 0 &&
-             e.key_update == KU_NONE));
+             e.key_update == KU_NONE)) &&
+           (e.hello_sent == 0 ||
+            (e.hello_sent == 1 && e.in_init != 0 && e.dead == 0 && e.hs_left == 0 &&
+             e.key_update == KU_NONE && e.hello_req == 0 && e.reneg_pending != 0));
 }
 
 /*@ assigns \nothing;

@@ -58,6 +58,7 @@
 #define REC_HELLO_REQ 4  /* TLS 1.2 HelloRequest message (READ-05) */
 #define REC_NO_RENEG 5   /* warning alert no_renegotiation (READ-06) */
 #define REC_FATAL 6      /* fatal alert handshake_failure (READ-06) */
+#define REC_CLIENT_HELLO 7 /* TLS 1.2 ClientHello of a renegotiation (READ-05) */
 
 /* Session tickets the server sends after a TLS 1.3 handshake, and the
  * plaintext of one (the harness's suites: 217 to 233 bytes). */
@@ -69,6 +70,11 @@
 #define ALERT_PLAIN 2
 #define KEY_UPDATE_PLAIN 5
 #define HELLO_REQ_PLAIN 4 /* HelloRequest: type and length (0), no body */
+/* The ClientHello a client renegotiates with (TLS 1.2, the harness's session:
+ * measured 330 bytes with every suite), and the two bytes TLS_FALLBACK_SCSV
+ * adds to its cipher list under SEND_FALLBACK_SCSV (READ-05). */
+#define CLIENT_HELLO_PLAIN 330
+#define CLIENT_HELLO_SCSV 2
 
 /* Bytes of the record buffers in OpenSSL 3.0 (ssl/record/ssl3_buffer.c,
  * ssl3_setup_read_buffer and ssl3_setup_write_buffer; no compression, one
@@ -106,12 +112,13 @@
 #define REASON_SHUTDOWN_WHILE_IN_INIT 407
 #define REASON_ALERT_HANDSHAKE_FAILURE 1040 /* SSL_AD_REASON_OFFSET + alert 40 */
 #define REASON_MODEL_FULL (-1) /* not OpenSSL's: see REC_MAX */
-#define REASON_MODEL_RENEG (-2) /* not OpenSSL's: a HelloRequest the reader would
-                                 * renegotiate on, or would refuse while a
-                                 * record of its own is pending or with no
-                                 * room for its alert in the transport, which
-                                 * the model leaves out (spec/divergences.md,
-                                 * D11) */
+#define REASON_MODEL_RENEG (-2) /* not OpenSSL's: a renegotiation step the
+                                 * model leaves out (spec/divergences.md,
+                                 * D11): a HelloRequest the reader would act
+                                 * on while a record is pending either way,
+                                 * or with no room for its answer in the
+                                 * transport, or with more records behind
+                                 * it; a ClientHello the server would read */
 
 /* SSL_get_key_update_type. */
 #define KU_NONE (-1)
@@ -191,7 +198,8 @@ struct end {
                          * transport: the state machine writes handshake
                          * records through a buffering BIO, not the record
                          * layer's pending buffer */
-    int in_init;        /* SSL_in_init: a KeyUpdate or HelloRequest to send, or dead */
+    int in_init;        /* SSL_in_init: a KeyUpdate or HelloRequest to send, a
+                         * renegotiation under way (hello_sent), or dead */
     int dead;           /* a fatal error happened (the state machine's error state) */
     int sent_shutdown, received_shutdown; /* SSL_get_shutdown */
     int alert_dispatch; /* close_notify made but not fully written */
@@ -202,6 +210,9 @@ struct end {
     int reneg_pending;
     int reneg;
     int hello_req;
+    int hello_sent;     /* a client that accepted a HelloRequest has sent its
+                         * ClientHello and waits for the ServerHello: in init,
+                         * where the model stops following it (D11) */
     int rwstate;        /* RW_* */
     int bioflag;        /* BIOF_* */
     /* The read side: plaintext of the last record not yet returned, and a
@@ -242,13 +253,15 @@ struct io_result {
     int msgs;       /* reads: 1 if the call processed a post-handshake message
                      * (not an OpenSSL value: READ-01 is stated on it) */
     int ignored;    /* reads: HR_DROPPED if the call dropped a HelloRequest,
-                     * HR_REFUSED if it refused one (not an OpenSSL value:
-                     * READ-05 and READ-06 are stated on it) */
+                     * HR_REFUSED if it refused one, HR_ACCEPTED if it
+                     * renegotiates (not an OpenSSL value: READ-05 and
+                     * READ-06 are stated on it) */
 };
 
 #define HR_NONE 0
 #define HR_DROPPED 1 /* READ-05: close_notify sent, the HelloRequest dropped */
 #define HR_REFUSED 2 /* READ-06: SSL_OP_NO_RENEGOTIATION, refused with an alert */
+#define HR_ACCEPTED 3 /* READ-05: the client renegotiates: its ClientHello sent */
 
 struct conn_step {
     struct model_conn c;
@@ -341,8 +354,9 @@ int conn_check(struct model_conn c);
 */
 int conn_room(struct model_conn c, int s);
 
-/* SSL_write / SSL_write_ex on side s, its mask being `mode`. */
-/*@ requires conn_ok(c) && valid_side(s) && room(c, s);
+/* SSL_write / SSL_write_ex on side s, its mask being `mode`. Not on a client
+ * in the middle of a renegotiation (D11). */
+/*@ requires conn_ok(c) && valid_side(s) && room(c, s) && c.end[s].hello_sent == 0;
     requires w.len <= WRITE_LEN_MAX && w.from.buf >= 0 && src_ok(w.from, w.len) && flag(w.ex);
     assigns \nothing;
     ensures conn_ok(\result.c);
@@ -417,8 +431,10 @@ struct conn_step conn_write(struct model_conn c, int s, uint32_t mode, struct wr
 
 /* SSL_read on side s (at most `max` bytes), its mask being `mode`, its
  * read_ahead setting `ahead` (SSL_get_read_ahead), and `refuse` whether its
- * options have SSL_OP_NO_RENEGOTIATION (READ-06). */
+ * options have SSL_OP_NO_RENEGOTIATION (READ-06). Not on a client in the
+ * middle of a renegotiation (D11). */
 /*@ requires conn_ok(c) && valid_side(s) && 1 <= max && flag(refuse);
+    requires c.end[s].hello_sent == 0;
     assigns \nothing;
     ensures conn_ok(\result.c);
     ensures WRITE_13_one_record: \result.r.ret <= max && \result.r.ret <= MSF_MAX;
@@ -443,6 +459,11 @@ struct conn_step conn_write(struct model_conn c, int s, uint32_t mode, struct wr
       (!(mode & MODE_AUTO_RETRY) ==> \result.r.ret == -1 && \result.r.err == ERRC_WANT_READ);
     ensures READ_06_refused: \result.r.ignored == HR_REFUSED ==>
       refuse != 0 && \result.r.msgs != 0;
+    ensures READ_05_accepted: \result.r.ignored == HR_ACCEPTED ==>
+      refuse == 0 && c.tls13 == 0 &&
+      \result.r.ret == -1 && \result.r.err == ERRC_WANT_READ &&
+      \result.c.end[s].in_init != 0 && \result.c.end[s].hello_sent != 0 &&
+      \result.c.end[s].reneg_pending != 0;
     ensures READ_06_fatal: \result.r.reason == REASON_NO_RENEGOTIATION ==>
       \result.r.ret == -1 && \result.r.err == ERRC_SSL && \result.c.end[s].dead != 0;
     ensures READ_06_alert: \result.r.reason == REASON_ALERT_HANDSHAKE_FAILURE ==>
