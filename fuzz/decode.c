@@ -167,7 +167,8 @@ static const long msf_values[8] = { 512, 1000, 4096, 16384, 511, 16385, 2048, 81
 static const char *const buf_names[4] = { "", "a", "b", "c" };
 
 /* Calls by bits 0-4: writes and reads most often; retries come from the
- * fuzzer repeating bytes. */
+ * fuzzer repeating bytes. Slot 30 is SSL_clear when bits 6-7 are 3
+ * (decode_write_op). */
 static const enum op_kind write_kinds[32] = {
     OP_WRITE, OP_WRITE, OP_WRITE, OP_WRITE, OP_WRITE, OP_WRITE, OP_WRITE, OP_WRITE,
     OP_WRITE_EX, OP_WRITE_EX, OP_READ, OP_READ, OP_READ, OP_READ, OP_READ, OP_DRAIN,
@@ -243,7 +244,7 @@ static int decode_write_op(struct reader *r, struct op *op)
         if (!take(r, &b))
             return 0;
         op->arg = b & (MODE_ENABLE_PARTIAL_WRITE | MODE_ACCEPT_MOVING_WRITE_BUFFER |
-                       MODE_AUTO_RETRY | MODE_RELEASE_BUFFERS);
+                       MODE_AUTO_RETRY | MODE_RELEASE_BUFFERS | MODE_SEND_FALLBACK_SCSV);
         return 1;
     case OP_BUF:
         if (!take(r, &b))
@@ -263,6 +264,14 @@ static int decode_write_op(struct reader *r, struct op *op)
             return 0;
         snprintf(op->buf, sizeof op->buf, "%s", buf_names[1 + hi % 3]);
         op->arg2 = b;
+        return 1;
+    case OP_RENEGOTIATE:
+        /* With the top bits 3 the slot is SSL_clear instead, which a
+         * pending renegotiation makes fail (READ-05). A clear that works
+         * ends the connection (the target does not connect again), so it
+         * comes once in 128 calls. */
+        if (hi == 3)
+            op->kind = OP_CLEAR;
         return 1;
     default:
         return 1;

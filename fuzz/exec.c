@@ -194,11 +194,12 @@ static void describe_bytes(struct session *ss, const struct trace_entry *e, char
 const char *session_limit_text(int reason)
 {
     if (reason == REASON_MODEL_RENEG)
-        return "makes a peer renegotiate, or refuse a HelloRequest with a record of its own "
-               "pending or no room for its alert, which the model leaves out "
-               "(spec/divergences.md, D11); send close_notify from that peer first, or set "
-               "no_renegotiation on it and let it read with nothing of its own pending and "
-               "room in its transport";
+        return "takes a renegotiation further than the model follows it "
+               "(spec/divergences.md, D11): a client acting on a HelloRequest while a "
+               "record is pending either way, with records behind it, or without room "
+               "for its answer, or a server reading the ClientHello; let the client "
+               "read the HelloRequest alone, with nothing of its own pending and room "
+               "in its transport, or send close_notify from it first";
     return "needs more records in flight than the model holds (REC_MAX, model/conn.h); "
            "read some first";
 }

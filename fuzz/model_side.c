@@ -16,8 +16,16 @@ void model_init(struct model_state *m)
 static int io_applicable(const struct model_state *m, const struct buffers *b,
                          const struct op *op, const char **why)
 {
-    *why = "client and server are not connected to each other (use `connect`)";
+    *why = "client and server are not connected to each other (use `connect`; after a "
+           "failed `clear` the model no longer follows the connection: `new` first, "
+           "spec/divergences.md D12)";
     if (!m->world.connected)
+        return 0;
+    *why = "the client is renegotiating (its ClientHello is out, the ServerHello "
+           "awaited): its reads and writes are outside the model (spec/divergences.md, D11)";
+    if ((op->kind == OP_READ || op->kind == OP_DRAIN || op->kind == OP_WRITE ||
+         op->kind == OP_WRITE_EX) &&
+        m->conn.end[target_slot(op->target)].hello_sent)
         return 0;
     if (op->kind == OP_READ) {
         *why = "a read takes 1 to 1048576 bytes";
@@ -49,7 +57,7 @@ int model_applicable(const struct model_state *m, const struct buffers *b,
     switch (op->kind) {
     case OP_CONNECT:
         *why = "client or server has already shaken hands with another peer "
-               "(use `new` or `clear` on it first)";
+               "(use `new` on it first, or `clear` when no renegotiation is pending)";
         if (!world_can_connect(m->world))
             return 0;
         return m->world.connected || config_connect_ok(*cfg, why);
@@ -145,7 +153,7 @@ static struct outcome apply_ctx(struct model_world *w, const struct op *op)
     }
 }
 
-static struct outcome apply_ssl(struct model_world *w, const struct op *op)
+static struct outcome apply_ssl(struct model_world *w, const int *reneg, const struct op *op)
 {
     int s = target_slot(op->target);
     switch (op->kind) {
@@ -162,7 +170,7 @@ static struct outcome apply_ssl(struct model_world *w, const struct op *op)
         *w = world_free(*w, s);
         return result(op->kind, 1);
     case OP_CLEAR:
-        return stepped(w, op->kind, world_clear(*w, s));
+        return stepped(w, op->kind, world_clear(*w, s, reneg[w->slot[s]]));
     case OP_SET_CTX:
         return stepped(w, op->kind, world_set_ctx(*w, s, (int) op->arg));
     case OP_GET_CTX:
@@ -243,6 +251,7 @@ static void follow_settings(struct model_state *m, const struct model_world *bef
         int from = op->kind == OP_DUP ? before->slot[target_slot(op->target)] : -1;
         m->ahead[o] = from >= 0 ? m->ahead[from] : 0;
         m->no_reneg[o] = from >= 0 ? m->no_reneg[from] : 0;
+        m->reneg[o] = 0; /* SSL_dup makes a new object only before the handshake */
     }
 }
 
@@ -336,8 +345,8 @@ static struct outcome hello(const struct model_state *m, const struct session_co
     return o;
 }
 
-struct outcome model_apply(struct model_state *m, const struct buffers *b,
-                           const struct session_config *cfg, const struct op *op)
+static struct outcome apply_op(struct model_state *m, const struct buffers *b,
+                               const struct session_config *cfg, const struct op *op)
 {
     switch (op->kind) {
     case OP_CONNECT: {
@@ -394,9 +403,22 @@ struct outcome model_apply(struct model_state *m, const struct buffers *b,
         if (target_is_ctx(op->target))
             return apply_ctx(&m->world, op);
         struct model_world before = m->world;
-        struct outcome o = apply_ssl(&m->world, op);
+        struct outcome o = apply_ssl(&m->world, m->reneg, op);
         follow_settings(m, &before, op);
         return o;
     }
     }
+}
+
+struct outcome model_apply(struct model_state *m, const struct buffers *b,
+                           const struct session_config *cfg, const struct op *op)
+{
+    struct outcome o = apply_op(m, b, cfg, op);
+    /* While an object is in the connection, its s->renegotiate is the
+     * connection's; it keeps the last value when the pair breaks up. */
+    if (m->world.connected) {
+        m->reneg[m->world.slot[SLOT_CLIENT]] = m->conn.end[SIDE_CLIENT].reneg_pending;
+        m->reneg[m->world.slot[SLOT_SERVER]] = m->conn.end[SIDE_SERVER].reneg_pending;
+    }
+    return o;
 }

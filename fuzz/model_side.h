@@ -20,6 +20,10 @@ struct model_state {
      * SSL_get_read_ahead (READ-04) and SSL_OP_NO_RENEGOTIATION (READ-06). */
     int ahead[OBJ_COUNT];
     int no_reneg[OBJ_COUNT];
+    /* And one piece of state: s->renegotiate (SSL_renegotiate_pending),
+     * which the connection holds while the object is in it (conn.h, struct
+     * end) and the object keeps after; SSL_clear takes it (READ-05). */
+    int reneg[OBJ_COUNT];
 };
 
 void model_init(struct model_state *m);
