@@ -147,8 +147,37 @@ static void refusal(void)
               rd.r.reason == REASON_ALERT_HANDSHAKE_FAILURE && rd.c.end[SIDE_CLIENT].dead == 1 &&
               rd.c.end[SIDE_CLIENT].received_shutdown == 1,
           "the client reads the fatal alert: 0, reason 1040, dead, received");
+}
+
+/* READ-05: without the option the client renegotiates: inside the read it
+ * sends a 359-byte ClientHello (AES-GCM; 361 with the SCSV) and says
+ * WANT_READ, with AUTO_RETRY and without (read-05-hello-request.scn). */
+static void accepted(void)
+{
+    struct conn_params p = { 0, { 29, 1, 0 }, 1000, { 16384, 16384 }, 0, 0, { 0, 0 } };
+    struct conn_step st = conn_renegotiate(conn_init(p), SIDE_SERVER, 0);
+    st = conn_read(st.c, SIDE_SERVER, MODE_AUTO_RETRY, 0, 0, 100);
+    uint32_t modes[3] = { MODE_AUTO_RETRY, 0, MODE_SEND_FALLBACK_SCSV | MODE_RELEASE_BUFFERS };
+    uint32_t wire[3] = { 359, 359, 361 };
+    for (int i = 0; i < 3; i++) {
+        struct conn_step rd = conn_read(st.c, SIDE_CLIENT, modes[i], 0, 0, 100);
+        const struct end *e = &rd.c.end[SIDE_CLIENT];
+        int held = (modes[i] & MODE_RELEASE_BUFFERS) ? 0 : 1;
+        CHECK(rd.r.ret == -1 && rd.r.err == ERRC_WANT_READ && rd.r.ignored == HR_ACCEPTED &&
+                  rd.c.pipe[SIDE_CLIENT].fill == wire[i] && e->in_init == 1 &&
+                  e->hello_sent == 1 && e->reneg_pending == 1 && e->rbuf == held &&
+                  e->wbuf == held && conn_check(rd.c),
+              "the client sends its ClientHello and says WANT_READ, whatever AUTO_RETRY");
+    }
+    struct conn_step rd = conn_read(st.c, SIDE_CLIENT, MODE_AUTO_RETRY, 0, 0, 100);
+    struct conn_step sv = conn_read(rd.c, SIDE_SERVER, MODE_AUTO_RETRY, 0, 0, 100);
+    CHECK(sv.r.reason == REASON_MODEL_RENEG, "the server reading the ClientHello leaves the model");
+    sv = conn_shutdown(rd.c, SIDE_CLIENT, MODE_AUTO_RETRY, 0);
+    CHECK(sv.r.ret == -1 && sv.r.reason == REASON_SHUTDOWN_WHILE_IN_INIT,
+          "SSL_shutdown while the client waits: SHUTDOWN_WHILE_IN_INIT");
+    st = conn_write(st.c, SIDE_SERVER, MODE_AUTO_RETRY, (struct write_call){ { 0, 0, 0 }, 5, 0 });
     rd = conn_read(st.c, SIDE_CLIENT, MODE_AUTO_RETRY, 0, 0, 100);
-    CHECK(rd.r.reason == REASON_MODEL_RENEG, "without the option the client would renegotiate");
+    CHECK(rd.r.reason == REASON_MODEL_RENEG, "a record behind the HelloRequest leaves the model");
 }
 
 int main(void)
@@ -158,6 +187,7 @@ int main(void)
     read_ahead();
     hello_request();
     refusal();
+    accepted();
     struct model_conn c = fresh();
     CHECK(conn_check(c), "conn_check accepts a connection just made");
 
@@ -193,7 +223,7 @@ int main(void)
     CHECK(!conn_check(b), "refused: a fatal alert pending on a live SSL (end_write_ok)");
     b = st.c; b.end[0].pend_type = REC_NO_RENEG;
     CHECK(!conn_check(b), "refused: a warning alert pending (end_write_ok)");
-    b = fresh(); b.pipe[1].rec[0].type = REC_FATAL + 1;
+    b = fresh(); b.pipe[1].rec[0].type = REC_CLIENT_HELLO + 1;
     CHECK(!conn_check(b), "refused: an unknown record type (record_ok)");
     b = fresh(); b.end[1].reneg = 2;
     CHECK(!conn_check(b), "refused: a renegotiation flag other than 0 or 1 (end_reneg_ok)");
@@ -201,6 +231,12 @@ int main(void)
     CHECK(!conn_check(b), "refused: a HelloRequest to make outside init (end_reneg_ok)");
     b = fresh(); b.end[1].hello_req = 1; b.end[1].in_init = 1; b.end[1].dead = 1;
     CHECK(!conn_check(b), "refused: a HelloRequest to make on a dead SSL (end_reneg_ok)");
+    b = fresh(); b.end[0].hello_sent = 1; b.end[0].reneg_pending = 1;
+    CHECK(!conn_check(b), "refused: a ClientHello out outside init (end_reneg_ok)");
+    b.end[0].in_init = 1;
+    CHECK(conn_check(b), "conn_check accepts a client waiting for the ServerHello");
+    b.end[0].reneg_pending = 0;
+    CHECK(!conn_check(b), "refused: a ClientHello out with no request pending (end_reneg_ok)");
     b = fresh(); b.end[1].data_left = 10; b.end[1].held = 1;
     CHECK(!conn_check(b), "refused: plaintext to return and a message held (end_ok)");
     b = fresh(); b.pipe[0].fill = 1001;
