@@ -968,6 +968,7 @@ static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, in
         loop invariant ahead == 0 && \at(c, Pre).pipe[1 - s].taken == 0 ==>
           c.pipe[1 - s].taken == 0;
         loop invariant c.end[s].in_init == 0 || (c.end[s].held != 0 && c.end[s].dead == 0);
+        loop invariant c.end[s].hello_sent == 0;
         loop invariant c.end[s].hello_req == 0 && c.end[s].sent_shutdown == \at(c, Pre).end[s].sent_shutdown;
         loop invariant c.end[s].dead == 0 || c.end[s].held != 0;
         loop invariant c.end[1 - s].wnum == \at(c, Pre).end[1 - s].wnum;
