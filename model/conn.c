@@ -35,6 +35,16 @@ static struct src internal(int buf)
     return p;
 }
 
+/* A record buffer at its release point: freed under RELEASE_BUFFERS, held
+ * otherwise (READ-02). held_after_use is this, as logic. */
+/*@ assigns \nothing;
+    ensures \result == held_after_use(mode);
+*/
+static int release_point(uint32_t mode)
+{
+    return (mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1;
+}
+
 /* One side after its handshake: it read and wrote whole records last, so
  * each buffer went at its release point under RELEASE_BUFFERS (READ-02). */
 /*@ requires frag_valid(p.frag) && valid_side(s);
@@ -44,8 +54,8 @@ static struct src internal(int buf)
     ensures \result.in_init == 0 && \result.frag == p.frag;
     ensures \result.data_left == 0 && \result.held == HELD_NONE && \result.hello_req == 0;
     ensures \result.hello_sent == 0;
-    ensures \result.rbuf == ((p.mode[s] & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1);
-    ensures \result.wbuf == ((p.mode[s] & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1);
+    ensures \result.rbuf == held_after_use(p.mode[s]);
+    ensures \result.wbuf == held_after_use(p.mode[s]);
 */
 static struct end end_init(struct conn_params p, int s)
 {
@@ -72,7 +82,7 @@ static struct end end_init(struct conn_params p, int s)
     e.data_left = 0;
     e.data_src = e.pend_ptr;
     e.held = HELD_NONE;
-    e.rbuf = (p.mode[s] & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1;
+    e.rbuf = release_point(p.mode[s]);
     e.wbuf = e.rbuf;
     return e;
 }
@@ -480,7 +490,7 @@ static struct conn_step statem_write(struct model_conn c, int s, uint32_t mode)
         c.pipe[s] = append_record(c.pipe[s], r);
         c.end[s].hs_left = r.wire;
         c.end[s].in_init = 1;
-        c.end[s].wbuf = (mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1;
+        c.end[s].wbuf = release_point(mode);
     } else if (c.end[s].hs_left == 0 && c.end[s].hello_req) {
         if (c.pipe[s].count == REC_MAX)
             return done(c, s, -1, 0, REASON_MODEL_FULL);
@@ -495,7 +505,7 @@ static struct conn_step statem_write(struct model_conn c, int s, uint32_t mode)
                                       internal(BUF_HANDSHAKE));
         c.pipe[s] = append_record(c.pipe[s], r);
         c.end[s].hs_left = r.wire;
-        c.end[s].wbuf = (mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1;
+        c.end[s].wbuf = release_point(mode);
     }
     return done(flush_handshake(c, s), s, 1, 0, REASON_NONE);
 }
@@ -564,7 +574,7 @@ static struct model_conn renegotiate_check(struct model_conn c, int s)
       \result.r.ret == write_fail(w.ex) && \result.r.err == ERRC_WANT_WRITE;
     ensures \result.c.end[s].rbuf == c.end[s].rbuf;
     ensures \result.r.err == ERRC_NONE && \result.r.count == w.len ==>
-      \result.c.end[s].wbuf == ((mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1);
+      \result.c.end[s].wbuf == held_after_use(mode);
     ensures !(\result.r.err == ERRC_NONE && \result.r.count == w.len) ==>
       \result.c.end[s].wbuf == 1;
 */
@@ -594,7 +604,7 @@ static struct conn_step write_records(struct model_conn c, int s, uint32_t mode,
             return done(c, s, w.ex ? 0 : -1, 0, REASON_NONE);
         }
         if (piece == n) { /* the whole request: a release point */
-            c.end[s].wbuf = (mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1;
+            c.end[s].wbuf = release_point(mode);
             return done(c, s, w.ex ? 1 : (long) w.len, w.len, REASON_NONE);
         }
         if (mode & MODE_ENABLE_PARTIAL_WRITE)
@@ -665,7 +675,7 @@ static struct conn_step write_on(struct model_conn c, int s, uint32_t mode,
         tot += c.end[s].pend_tot;
     }
     if (tot == w.len) { /* the whole request: a release point */
-        c.end[s].wbuf = (mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : c.end[s].wbuf;
+        c.end[s].wbuf = release_point(mode) ? c.end[s].wbuf : 0;
         return done(c, s, w.ex ? 1 : (long) tot, tot, REASON_NONE);
     }
     return write_records(c, s, mode, w, tot);
@@ -793,7 +803,7 @@ static struct take take_record(struct model_conn c, int s, int ahead)
     ensures \result.c.end[s].data_left != 0 || c.pipe[1 - s].taken != 0 ==>
       \result.c.end[s].rbuf == 1;
     ensures \result.c.end[s].data_left == 0 && c.pipe[1 - s].taken == 0 ==>
-      \result.c.end[s].rbuf == ((mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1);
+      \result.c.end[s].rbuf == held_after_use(mode);
     ensures \result.r.ret == (max < c.end[s].data_left ? max : c.end[s].data_left);
     ensures \result.r.count == \result.r.ret && \result.r.err == ERRC_NONE;
     ensures \result.r.reason == REASON_NONE;
@@ -808,7 +818,7 @@ static struct conn_step deliver(struct model_conn c, int s, uint32_t mode, uint3
     c.end[s].data_left -= n;
     c.end[s].data_src.off += n;
     if (c.end[s].data_left == 0 && c.pipe[1 - s].taken == 0)
-        c.end[s].rbuf = (mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1;
+        c.end[s].rbuf = release_point(mode);
     struct conn_step st = done(c, s, (long) n, n, REASON_NONE);
     st.r.src = from;
     return st;
@@ -858,7 +868,7 @@ static struct conn_step ended(struct model_conn c, int s, int msg, int hr, long 
       \result.c.end[s].in_init == 1 && \result.c.end[s].hello_sent == 1 &&
       \result.c.end[s].reneg_pending == 1 && \result.c.end[s].hello_req == 0 &&
       \result.c.end[s].rwstate == RW_READING && \result.c.end[s].bioflag == BIOF_READ &&
-      \result.c.end[s].rbuf == ((mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1) &&
+      \result.c.end[s].rbuf == held_after_use(mode) &&
       \result.c.end[s].wbuf == \result.c.end[s].rbuf &&
       \result.c.end[s].held == HELD_NONE && \result.c.end[s].data_left == 0 &&
       \result.c.end[s].sent_shutdown == c.end[s].sent_shutdown &&
@@ -885,7 +895,7 @@ static struct conn_step accept_hello_request(struct model_conn c, int s, uint32_
     c.end[s].reneg = 0;         /* ssl3_renegotiate_check, as it starts */
     c.end[s].in_init = 1;
     c.end[s].hello_sent = 1;
-    c.end[s].wbuf = (mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1;
+    c.end[s].wbuf = release_point(mode);
     c.end[s].rbuf = c.end[s].wbuf;
     c.end[s].rwstate = RW_READING;
     c.end[s].bioflag = BIOF_READ;
@@ -1003,7 +1013,7 @@ static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, in
                     c.end[s].key_update = KU_NOT_REQUESTED;
                 c.end[s].held = HELD_NONE; /* a ticket: tls_process_new_session_ticket */
                 if (c.pipe[1 - s].taken == 0)
-                    c.end[s].rbuf = (mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1;
+                    c.end[s].rbuf = release_point(mode);
                 msg = 1;
                 //@ assert conn_ok(c);
             }
@@ -1024,7 +1034,7 @@ static struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, in
             /* ssl3_read_n: the transport gave nothing more; nothing of a
              * record is in the buffer: a release point */
             if (c.pipe[1 - s].taken == 0)
-                c.end[s].rbuf = (mode & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1;
+                c.end[s].rbuf = release_point(mode);
             //@ assert conn_ok(c);
             return ended(c, s, msg, hr, READ_WAIT, REASON_NONE);
         }

@@ -336,8 +336,8 @@ struct frag frag_set(struct frag f, long v);
     ensures READ_01_tickets: \result.pipe[SIDE_SERVER].count == p.tickets &&
       \result.pipe[SIDE_SERVER].fill == p.tickets * wire(p.shape, p.ticket_plain);
     ensures READ_02_handshake: \forall integer s; valid_side(s) ==>
-      \result.end[s].rbuf == ((p.mode[s] & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1) &&
-      \result.end[s].wbuf == ((p.mode[s] & MODE_RELEASE_BUFFERS) != 0 ? 0 : 1);
+      \result.end[s].rbuf == held_after_use(p.mode[s]) &&
+      \result.end[s].wbuf == held_after_use(p.mode[s]);
 */
 struct model_conn conn_init(struct conn_params p);
 
