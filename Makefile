@@ -27,7 +27,7 @@ CORE_SRC    := $(MODEL_SRC) $(HARNESS_SRC)
 HEADERS     := $(wildcard model/*.h model/logic/*.acsl fuzz/*.h)
 LAW_SRC     := $(wildcard model/laws/*.c)
 
-.PHONY: all deps prove fuzz fuzz-run fuzz-smoke test verify bench mutants coverage clean
+.PHONY: all deps prove fuzz fuzz-run fuzz-smoke test verify bench mutants coverage golden clean
 .DELETE_ON_ERROR:
 
 all: $(B)/sslmode $(B)/abi_check.o $(TARGETS:%=$(B)/replay-%)
@@ -82,6 +82,11 @@ prove: deps
 test: deps
 	@$(MAKE) --no-print-directory all $(UNIT_TESTS)
 	@./tests/run.sh
+
+# Rewrites fuzz/golden/ from the committed corpus: only after a decoder
+# change made on purpose, with DECODE_FORMAT bumped (fuzz/decode.h).
+golden: $(B)/sslmode
+	@./tests/golden.sh update
 
 verify: deps
 	@./tests/verify.sh $(strip $(FUZZ_SECONDS))

@@ -29,6 +29,17 @@
 
 #include "op.h"
 
+/* The version of the byte format above. Every committed corpus input
+ * decodes to the scenario text committed in fuzz/golden/TARGET.txt, and
+ * `make test` fails when a decoder change reads one differently: a change
+ * that re-maps committed inputs bumps this number, says what changed below,
+ * and regenerates the golden files on purpose (`make golden`, which refuses
+ * to rewrite them under an unchanged number). Choices come from lists of the
+ * format's own (flag_choices, cipher_choices, the *_kinds tables in
+ * decode.c), never from the size of a table that grows.
+ *   1: the format of the corpus as committed on 2026-12-06. */
+#define DECODE_FORMAT 1
+
 #define DECODE_MAX_OPS 64
 #define DECODE_MAX_HANDSHAKES 2 /* connects that run a handshake, and hellos, per input */
 

@@ -13,6 +13,7 @@ static int usage(void)
           "       sslmode record FILE        print FILE with OpenSSL's answers as `=>` expectations\n"
           "       sslmode decode [--target mask|write|hello] FILE...\n"
           "                                  print fuzz inputs as scenarios (default: mask)\n"
+          "       sslmode decode --format    print the version of the fuzz input format\n"
           "       sslmode names              list the SSL_MODE_* names and values\n"
           "exit: 0 all agree and every expectation holds, 1 otherwise, 2 bad input\n",
           stderr);
@@ -86,6 +87,10 @@ static unsigned char *slurp(const char *path, size_t *size)
 static int cmd_decode(int argc, char **argv)
 {
     enum fuzz_target t = TARGET_MASK;
+    if (argc == 1 && strcmp(argv[0], "--format") == 0) {
+        printf("%d\n", DECODE_FORMAT);
+        return 0;
+    }
     if (argc >= 2 && strcmp(argv[0], "--target") == 0) {
         int found = 0;
         for (int k = 0; k < TARGET_COUNT; k++)

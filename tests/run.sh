@@ -86,5 +86,15 @@ for d in fuzz/corpus/*/; do
   else fail "decode $t: $bad of $n corpus inputs"; fi
 done
 
+# 7. Golden decodes: every committed input decodes to the text committed in
+#    fuzz/golden/, so a decoder change that re-maps the corpus fails here.
+while IFS= read -r line; do
+  case "$line" in
+    "PASS "*) pass "${line#PASS }" ;;
+    "FAIL "*) fail "${line#FAIL }" ;;
+    *) echo "$line" ;;
+  esac
+done < <(./tests/golden.sh check)
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
