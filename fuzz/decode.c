@@ -106,61 +106,41 @@ static int decode_long(struct reader *r, long *out)
     }
 }
 
-/* --- the mask target ------------------------------------------------------ */
+/* --- the arguments ---------------------------------------------------------
+ * A slot of a target's format (below) names a call and the decoder of its
+ * arguments. Each decoder reads what it needs after the call's byte k (and
+ * may use k's bits the format leaves to it); 0 when the input runs out. */
 
-/* Calls by low nibble: mask calls are the subject, so they come most often. */
-static const enum op_kind mask_kinds[16] = {
-    OP_SET_MODE, OP_SET_MODE, OP_SET_MODE, OP_SET_MODE,
-    OP_CLEAR_MODE, OP_CLEAR_MODE, OP_CLEAR_MODE, OP_GET_MODE,
-    OP_GET_MODE, OP_NEW, OP_FREE, OP_CLEAR,
-    OP_SET_CTX, OP_GET_CTX, OP_DUP, OP_CONNECT,
+typedef int arg_decoder(struct reader *r, struct op *op, uint8_t k);
+
+struct slot {
+    enum op_kind kind;
+    arg_decoder *args;
 };
 
-static enum target pick_target(enum op_kind k, unsigned n)
+static int no_args(struct reader *r, struct op *op, uint8_t k)
 {
-    switch (op_table[k].on) {
-    case ON_CTX_OR_SSL:
-        return (enum target) (TGT_CCTX + n % 6);
-    case ON_SSL:
-        return (enum target) (TGT_CLIENT + n % 4);
-    case ON_PAIR_SSL:
-        return (enum target) (TGT_CLIENT + n % 2);
-    case ON_NONE:
-    default:
-        return TGT_NONE;
-    }
+    (void) r, (void) op, (void) k;
+    return 1;
 }
 
-static struct op blank(enum op_kind k, enum target t)
+/* A mask: any long (decode_long). */
+static int any_long(struct reader *r, struct op *op, uint8_t k)
 {
-    struct op op = { 0 };
-    op.kind = k;
-    op.target = t;
-    op.arg2 = -1;
-    return op;
+    (void) k;
+    return decode_long(r, &op->arg);
 }
 
-static int decode_mask_op(struct reader *r, struct op *op)
+/* set_ctx: bit 0 of the next byte picks cctx or sctx. */
+static int ctx_bit(struct reader *r, struct op *op, uint8_t k)
 {
-    uint8_t k, b;
-    if (!take(r, &k))
+    uint8_t b;
+    (void) k;
+    if (!take(r, &b))
         return 0;
-    *op = blank(mask_kinds[k & 15], TGT_NONE);
-    op->target = pick_target(op->kind, k >> 4);
-    switch (op_table[op->kind].arg) {
-    case ARG_MASK:
-        return decode_long(r, &op->arg);
-    case ARG_CTX:
-        if (!take(r, &b))
-            return 0;
-        op->arg = b & 1;
-        return 1;
-    default:
-        return 1;
-    }
+    op->arg = b & 1;
+    return 1;
 }
-
-/* --- the write target ----------------------------------------------------- */
 
 /* Capacities around the record sizes that matter: below a header, one record
  * minus or plus a byte, two records. */
@@ -177,17 +157,6 @@ static const long read_sizes[8] = { 1, 100, 4096, 16383, 16384, 16385, 65536, 10
 static const long buf_sizes[8] = { 0, 100, 16384, 50000, 65536, 100000, 200000, 262144 };
 static const long msf_values[8] = { 512, 1000, 4096, 16384, 511, 16385, 2048, 8192 };
 static const char *const buf_names[4] = { "", "a", "b", "c" };
-
-/* Calls by bits 0-4: writes and reads most often; retries come from the
- * fuzzer repeating bytes. Slot 30 is SSL_clear when bits 6-7 are 3
- * (decode_write_op). */
-static const enum op_kind write_kinds[32] = {
-    OP_WRITE, OP_WRITE, OP_WRITE, OP_WRITE, OP_WRITE, OP_WRITE, OP_WRITE, OP_WRITE,
-    OP_WRITE_EX, OP_WRITE_EX, OP_READ, OP_READ, OP_READ, OP_READ, OP_READ, OP_DRAIN,
-    OP_KEY_UPDATE, OP_SHUTDOWN, OP_SET_MODE, OP_SET_MODE, OP_SET_MODE, OP_CLEAR_MODE,
-    OP_CLEAR_MODE, OP_BUF, OP_COPY, OP_FILL, OP_WRITE_EX, OP_FREE_BUFFERS,
-    OP_READ_AHEAD, OP_ALLOC_BUFFERS, OP_RENEGOTIATE, OP_NO_RENEG,
-};
 
 static int decode_length(struct reader *r, long *len)
 {
@@ -228,75 +197,194 @@ static int decode_offset(struct reader *r, uint32_t *off)
     return 1;
 }
 
-static int decode_write_op(struct reader *r, struct op *op)
+/* write, write_ex: bits 6-7 of k pick the buffer (the default, a, b, c),
+ * then a length and an offset. */
+static int write_args(struct reader *r, struct op *op, uint8_t k)
 {
-    uint8_t k, b;
-    if (!take(r, &k))
+    snprintf(op->buf, sizeof op->buf, "%s", buf_names[k >> 6]);
+    return decode_length(r, &op->arg) && decode_offset(r, &op->off);
+}
+
+static int read_size(struct reader *r, struct op *op, uint8_t k)
+{
+    uint8_t b;
+    (void) k;
+    if (!take(r, &b))
         return 0;
-    enum op_kind kind = write_kinds[k & 31];
-    int side = (k >> 5) & 1, hi = k >> 6;
-    *op = blank(kind, op_table[kind].on == ON_NONE ? TGT_NONE : slot_target(side));
-    switch (kind) {
-    case OP_WRITE:
-    case OP_WRITE_EX:
-        snprintf(op->buf, sizeof op->buf, "%s", buf_names[hi]);
-        return decode_length(r, &op->arg) && decode_offset(r, &op->off);
-    case OP_READ:
-        if (!take(r, &b))
-            return 0;
-        op->arg = read_sizes[b % 8];
-        return 1;
-    case OP_KEY_UPDATE:
-    case OP_READ_AHEAD:
-    case OP_NO_RENEG:
-        op->arg = hi & 1;
-        return 1;
-    case OP_SET_MODE:
-    case OP_CLEAR_MODE:
-        if (!take(r, &b))
-            return 0;
-        op->arg = b & (MODE_ENABLE_PARTIAL_WRITE | MODE_ACCEPT_MOVING_WRITE_BUFFER |
-                       MODE_AUTO_RETRY | MODE_RELEASE_BUFFERS | MODE_SEND_FALLBACK_SCSV);
-        return 1;
-    case OP_BUF:
-        if (!take(r, &b))
-            return 0;
-        snprintf(op->buf, sizeof op->buf, "%s", buf_names[1 + hi % 3]);
-        op->arg = buf_sizes[b % 8];
-        op->arg2 = b & 8 ? (b >> 4) * 17 : -1;
-        return 1;
-    case OP_COPY:
-        if (!take(r, &b))
-            return 0;
-        snprintf(op->buf, sizeof op->buf, "%s", buf_names[1 + hi % 3]);
-        snprintf(op->buf2, sizeof op->buf2, "%s", buf_names[1 + b % 3]);
-        return 1;
-    case OP_FILL:
-        if (!take(r, &b))
-            return 0;
-        snprintf(op->buf, sizeof op->buf, "%s", buf_names[1 + hi % 3]);
-        op->arg2 = b;
-        return 1;
-    case OP_RENEGOTIATE:
-        /* With the top bits 3 the slot is SSL_clear instead, which a
-         * pending renegotiation makes fail (READ-05). A clear that works
-         * ends the connection (the target does not connect again), so it
-         * comes once in 128 calls. */
-        if (hi == 3)
-            op->kind = OP_CLEAR;
-        return 1;
+    op->arg = read_sizes[b % 8];
+    return 1;
+}
+
+/* key_update (requested), read_ahead, no_renegotiation: bit 6 of k. */
+static int bit6(struct reader *r, struct op *op, uint8_t k)
+{
+    (void) r;
+    op->arg = (k >> 6) & 1;
+    return 1;
+}
+
+/* The flags that act on I/O, from the next byte. */
+static int io_flags(struct reader *r, struct op *op, uint8_t k)
+{
+    uint8_t b;
+    (void) k;
+    if (!take(r, &b))
+        return 0;
+    op->arg = b & (MODE_ENABLE_PARTIAL_WRITE | MODE_ACCEPT_MOVING_WRITE_BUFFER |
+                   MODE_AUTO_RETRY | MODE_RELEASE_BUFFERS | MODE_SEND_FALLBACK_SCSV);
+    return 1;
+}
+
+/* buf, copy, fill: bits 6-7 of k pick the buffer (a, b, c). */
+static const char *named_buf(uint8_t k)
+{
+    return buf_names[1 + (k >> 6) % 3];
+}
+
+static int buf_args(struct reader *r, struct op *op, uint8_t k)
+{
+    uint8_t b;
+    if (!take(r, &b))
+        return 0;
+    snprintf(op->buf, sizeof op->buf, "%s", named_buf(k));
+    op->arg = buf_sizes[b % 8];
+    op->arg2 = b & 8 ? (b >> 4) * 17 : -1;
+    return 1;
+}
+
+static int copy_args(struct reader *r, struct op *op, uint8_t k)
+{
+    uint8_t b;
+    if (!take(r, &b))
+        return 0;
+    snprintf(op->buf, sizeof op->buf, "%s", named_buf(k));
+    snprintf(op->buf2, sizeof op->buf2, "%s", buf_names[1 + b % 3]);
+    return 1;
+}
+
+static int fill_args(struct reader *r, struct op *op, uint8_t k)
+{
+    uint8_t b;
+    if (!take(r, &b))
+        return 0;
+    snprintf(op->buf, sizeof op->buf, "%s", named_buf(k));
+    op->arg2 = b;
+    return 1;
+}
+
+/* Format 1's slot 30 of the write target: renegotiate, or SSL_clear when
+ * bits 6-7 of k are 3, which a pending renegotiation makes fail (READ-05).
+ * A clear that works ends the connection (the target does not connect
+ * again), so it comes once in 128 calls. */
+static int reneg_or_clear(struct reader *r, struct op *op, uint8_t k)
+{
+    (void) r;
+    if (k >> 6 == 3)
+        op->kind = OP_CLEAR;
+    return 1;
+}
+
+/* A version range for the hello target, by bits 3-4 of k: 1.2, 1.3,
+ * 1.2-1.3, 1.2-1.3. */
+static int range_bits(struct reader *r, struct op *op, uint8_t k)
+{
+    (void) r;
+    int sel = (k >> 3) & 3;
+    op->arg = range_arg(sel == 1 ? VERSION_TLS13 : VERSION_TLS12,
+                        sel == 0 ? VERSION_TLS12 : VERSION_TLS13);
+    return 1;
+}
+
+/* --- the formats -------------------------------------------------------------
+ * One slot table per target: which call a byte picks. The tables are the
+ * format (DECODE_FORMAT): a slot is never reused for another call without
+ * a new format number. */
+
+static struct op blank(enum op_kind k, enum target t)
+{
+    struct op op = { 0 };
+    op.kind = k;
+    op.target = t;
+    op.arg2 = -1;
+    return op;
+}
+
+/* mask: the low nibble of k picks the call; mask calls are the subject, so
+ * they come most often. The high nibble picks the target, modulo those the
+ * call takes. */
+static const struct slot mask_slots[16] = {
+    { OP_SET_MODE, any_long },   { OP_SET_MODE, any_long },   { OP_SET_MODE, any_long },
+    { OP_SET_MODE, any_long },   { OP_CLEAR_MODE, any_long }, { OP_CLEAR_MODE, any_long },
+    { OP_CLEAR_MODE, any_long }, { OP_GET_MODE, no_args },    { OP_GET_MODE, no_args },
+    { OP_NEW, no_args },         { OP_FREE, no_args },        { OP_CLEAR, no_args },
+    { OP_SET_CTX, ctx_bit },     { OP_GET_CTX, no_args },     { OP_DUP, no_args },
+    { OP_CONNECT, no_args },
+};
+
+static enum target pick_target(enum op_kind k, unsigned n)
+{
+    switch (op_table[k].on) {
+    case ON_CTX_OR_SSL:
+        return (enum target) (TGT_CCTX + n % 6);
+    case ON_SSL:
+        return (enum target) (TGT_CLIENT + n % 4);
+    case ON_PAIR_SSL:
+        return (enum target) (TGT_CLIENT + n % 2);
+    case ON_NONE:
     default:
-        return 1;
+        return TGT_NONE;
     }
 }
 
-/* --- the hello target ----------------------------------------------------- */
+static int decode_mask_op(struct reader *r, struct op *op)
+{
+    uint8_t k;
+    if (!take(r, &k))
+        return 0;
+    const struct slot *sl = &mask_slots[k & 15];
+    *op = blank(sl->kind, pick_target(sl->kind, k >> 4));
+    return sl->args(r, op, k);
+}
 
-/* Calls by the low 3 bits: the flags of either context, each side's version
- * range, and the handshake that shows their effect. */
-static const enum op_kind hello_kinds[8] = {
-    OP_SET_MODE, OP_SET_MODE, OP_CLEAR_MODE, OP_CLEAR_MODE,
-    OP_SET_CLIENT_VERSIONS, OP_SET_SERVER_VERSIONS, OP_HELLO, OP_HELLO,
+/* write: bits 0-4 of k pick the call, bit 5 the side; writes and reads come
+ * most often, and retries from the fuzzer repeating bytes. */
+static const struct slot write_slots[32] = {
+    { OP_WRITE, write_args },       { OP_WRITE, write_args },
+    { OP_WRITE, write_args },       { OP_WRITE, write_args },
+    { OP_WRITE, write_args },       { OP_WRITE, write_args },
+    { OP_WRITE, write_args },       { OP_WRITE, write_args },
+    { OP_WRITE_EX, write_args },    { OP_WRITE_EX, write_args },
+    { OP_READ, read_size },         { OP_READ, read_size },
+    { OP_READ, read_size },         { OP_READ, read_size },
+    { OP_READ, read_size },         { OP_DRAIN, no_args },
+    { OP_KEY_UPDATE, bit6 },        { OP_SHUTDOWN, no_args },
+    { OP_SET_MODE, io_flags },      { OP_SET_MODE, io_flags },
+    { OP_SET_MODE, io_flags },      { OP_CLEAR_MODE, io_flags },
+    { OP_CLEAR_MODE, io_flags },    { OP_BUF, buf_args },
+    { OP_COPY, copy_args },         { OP_FILL, fill_args },
+    { OP_WRITE_EX, write_args },    { OP_FREE_BUFFERS, no_args },
+    { OP_READ_AHEAD, bit6 },        { OP_ALLOC_BUFFERS, no_args },
+    { OP_RENEGOTIATE, reneg_or_clear }, { OP_NO_RENEG, bit6 },
+};
+
+static int decode_write_op(struct reader *r, struct op *op)
+{
+    uint8_t k;
+    if (!take(r, &k))
+        return 0;
+    const struct slot *sl = &write_slots[k & 31];
+    *op = blank(sl->kind, op_table[sl->kind].on == ON_NONE ? TGT_NONE : slot_target((k >> 5) & 1));
+    return sl->args(r, op, k);
+}
+
+/* hello: bits 0-2 of k pick the call: the flags of either context (bit 0:
+ * cctx or sctx), each side's version range, and the handshake that shows
+ * their effect. */
+static const struct slot hello_slots[8] = {
+    { OP_SET_MODE, any_long },   { OP_SET_MODE, any_long },
+    { OP_CLEAR_MODE, any_long }, { OP_CLEAR_MODE, any_long },
+    { OP_SET_CLIENT_VERSIONS, range_bits }, { OP_SET_SERVER_VERSIONS, range_bits },
+    { OP_HELLO, no_args },       { OP_HELLO, no_args },
 };
 
 static int decode_hello_op(struct reader *r, struct op *op)
@@ -304,23 +392,10 @@ static int decode_hello_op(struct reader *r, struct op *op)
     uint8_t k;
     if (!take(r, &k))
         return 0;
-    *op = blank(hello_kinds[k & 7], TGT_NONE);
-    switch (op->kind) {
-    case OP_SET_MODE:
-    case OP_CLEAR_MODE:
-        op->target = k & 1 ? TGT_SCTX : TGT_CCTX;
-        return decode_long(r, &op->arg);
-    case OP_SET_CLIENT_VERSIONS:
-    case OP_SET_SERVER_VERSIONS: {
-        /* bits 3-4: 1.2, 1.3, 1.2-1.3, 1.2-1.3 */
-        int sel = (k >> 3) & 3;
-        op->arg = range_arg(sel == 1 ? VERSION_TLS13 : VERSION_TLS12,
-                            sel == 0 ? VERSION_TLS12 : VERSION_TLS13);
-        return 1;
-    }
-    default:
-        return 1;
-    }
+    const struct slot *sl = &hello_slots[k & 7];
+    enum target t = op_table[sl->kind].on == ON_NONE ? TGT_NONE : k & 1 ? TGT_SCTX : TGT_CCTX;
+    *op = blank(sl->kind, t);
+    return sl->args(r, op, k);
 }
 
 /* --- the shared part ------------------------------------------------------ */
@@ -348,10 +423,7 @@ static int accept_op(struct shadow *sh, const struct op *op)
     if (((op->kind == OP_CONNECT && !sh->m.world.connected) || op->kind == OP_HELLO) &&
         sh->handshakes++ == DECODE_MAX_HANDSHAKES)
         return 0;
-    if (op->kind == OP_BUF || op->kind == OP_COPY || op->kind == OP_FILL)
-        bufs_apply(&sh->b, op);
-    config_apply(&sh->cfg, op);
-    if ((op->kind == OP_WRITE || op->kind == OP_WRITE_EX) && bufs_prepare_write(&sh->b, op))
+    if (op_table[op->kind].arg == ARG_LENGTH_FROM && bufs_prepare_write(&sh->b, op))
         return 0;
     return model_apply(&sh->m, &sh->b, &sh->cfg, op).reason < 0 ? -1 : 1;
 }

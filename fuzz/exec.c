@@ -140,18 +140,6 @@ int session_applicable(const struct session *ss, const struct op *op, const char
     return model_applicable(&ss->model, &ss->bufs, &ss->cfg, op, why);
 }
 
-/* The harness's own ops: buffers and the configuration of the next connect.
- * Returns 1 if op was one of them. */
-static int harness_op(struct session *ss, const struct op *op)
-{
-    if (op->kind == OP_BUF || op->kind == OP_COPY || op->kind == OP_FILL) {
-        if (bufs_apply(&ss->bufs, op) != 0)
-            abort(); /* out of memory: nothing to compare */
-        return 1;
-    }
-    return config_apply(&ss->cfg, op);
-}
-
 /* Where real bytes could have come from: a buffer and offset whose content
  * starts with them (the first match), for the report. */
 static int find_origin(const struct buffers *b, const unsigned char *p, uint32_t n,
@@ -211,11 +199,12 @@ int session_step(struct session *ss, const struct op *op, int line, FILE *report
     struct trace_entry *e = &ss->trace[ss->steps++];
     e->op = *op;
     e->line = line;
-    if (harness_op(ss, op)) {
+    if (op_table[op->kind].cls == CLASS_HARNESS) {
+        /* The harness's own: one handler, for both sides. */
         e->real = e->model = model_apply(&ss->model, &ss->bufs, &ss->cfg, op);
         return 1;
     }
-    if ((op->kind == OP_WRITE || op->kind == OP_WRITE_EX) && bufs_prepare_write(&ss->bufs, op))
+    if (op_table[op->kind].arg == ARG_LENGTH_FROM && bufs_prepare_write(&ss->bufs, op))
         abort(); /* session_applicable leaves room for the default buffer */
     e->real = real_apply(ss->real, &ss->bufs, &ss->cfg, op);
     e->model = model_apply(&ss->model, &ss->bufs, &ss->cfg, op);

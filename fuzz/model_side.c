@@ -1,6 +1,7 @@
 /* fuzz/model_side.c: see model_side.h. */
 #include "model_side.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "real.h" /* DRAIN_READ, DRAIN_READS: the same loop on both sides */
@@ -13,26 +14,95 @@ void model_init(struct model_state *m)
     m->ctx_frag.split = MSF_MAX;
 }
 
-static int io_applicable(const struct model_state *m, const struct buffers *b,
-                         const struct op *op, const char **why)
+/* --- preconditions (the `pre` column of fuzz/calls.h) --------------------- */
+
+int pre_always(const struct model_state *m, const struct buffers *b,
+               const struct session_config *cfg, const struct op *op, const char **why)
 {
+    (void) m, (void) b, (void) cfg, (void) op, (void) why;
+    return 1;
+}
+
+/* A call on a context, or on a slot that holds an SSL. */
+int pre_object(const struct model_state *m, const struct buffers *b,
+               const struct session_config *cfg, const struct op *op, const char **why)
+{
+    (void) b, (void) cfg;
+    if (target_is_ctx(op->target))
+        return 1;
+    *why = "there is no SSL in this slot yet (use `new`, `connect` or `dup` first)";
+    return world_slot_live(m->world, target_slot(op->target));
+}
+
+/* read_ahead and no_renegotiation: 0 or 1, on a live slot. */
+int pre_setting(const struct model_state *m, const struct buffers *b,
+                const struct session_config *cfg, const struct op *op, const char **why)
+{
+    *why = op->kind == OP_READ_AHEAD ? "read_ahead takes 0 or 1" : "no_renegotiation takes 0 or 1";
+    if (op->arg != 0 && op->arg != 1)
+        return 0;
+    return pre_object(m, b, cfg, op, why);
+}
+
+/* OpenSSL frees a pending record when its state machine next runs with the
+ * write buffer sized for another max_send_fragment (ssl3_setup_write_buffer);
+ * the model leaves that out (spec/write.md, divergence D1), so the fragment
+ * size is set before connecting. */
+int pre_set_msf(const struct model_state *m, const struct buffers *b,
+                const struct session_config *cfg, const struct op *op, const char **why)
+{
+    (void) b, (void) cfg, (void) op;
+    *why = "max_send_fragment changes only before `connect` (spec/divergences.md, D1)";
+    return !m->world.connected;
+}
+
+int pre_connect(const struct model_state *m, const struct buffers *b,
+                const struct session_config *cfg, const struct op *op, const char **why)
+{
+    (void) b, (void) op;
+    *why = "client or server has already shaken hands with another peer "
+           "(use `new` on it first, or `clear` when no renegotiation is pending)";
+    if (!world_can_connect(m->world))
+        return 0;
+    return m->world.connected || config_connect_ok(*cfg, why);
+}
+
+/* Any call on one SSL of the connected pair. */
+int pre_io(const struct model_state *m, const struct buffers *b,
+           const struct session_config *cfg, const struct op *op, const char **why)
+{
+    (void) b, (void) cfg, (void) op;
     *why = "client and server are not connected to each other (use `connect`; after a "
            "failed `clear` the model no longer follows the connection: `new` first, "
            "spec/divergences.md D12)";
-    if (!m->world.connected)
+    return m->world.connected;
+}
+
+/* A read or write: not on a client that is renegotiating. */
+static int pre_data(const struct model_state *m, const struct buffers *b,
+                    const struct session_config *cfg, const struct op *op, const char **why)
+{
+    if (!pre_io(m, b, cfg, op, why))
         return 0;
     *why = "the client is renegotiating (its ClientHello is out, the ServerHello "
            "awaited): its reads and writes are outside the model (spec/divergences.md, D11)";
-    if ((op->kind == OP_READ || op->kind == OP_DRAIN || op->kind == OP_WRITE ||
-         op->kind == OP_WRITE_EX) &&
-        m->conn.end[target_slot(op->target)].hello_sent)
+    return !m->conn.end[target_slot(op->target)].hello_sent;
+}
+
+int pre_read(const struct model_state *m, const struct buffers *b,
+             const struct session_config *cfg, const struct op *op, const char **why)
+{
+    if (!pre_data(m, b, cfg, op, why))
         return 0;
-    if (op->kind == OP_READ) {
-        *why = "a read takes 1 to 1048576 bytes";
-        return op->arg >= 1 && op->arg <= (long) BUF_SIZE_MAX;
-    }
-    if (op->kind != OP_WRITE && op->kind != OP_WRITE_EX)
-        return 1;
+    *why = "a read takes 1 to 1048576 bytes";
+    return op->kind != OP_READ || (op->arg >= 1 && op->arg <= (long) BUF_SIZE_MAX);
+}
+
+int pre_write(const struct model_state *m, const struct buffers *b,
+              const struct session_config *cfg, const struct op *op, const char **why)
+{
+    if (!pre_data(m, b, cfg, op, why))
+        return 0;
     *why = "a write takes 0 to 131072 bytes (the model's WRITE_LEN_MAX)";
     if (op->arg < 0 || op->arg > WRITE_LEN_MAX)
         return 0;
@@ -51,77 +121,66 @@ static int io_applicable(const struct model_state *m, const struct buffers *b,
     return conn_room(m->conn, target_slot(op->target));
 }
 
+int pre_renegotiate(const struct model_state *m, const struct buffers *b,
+                    const struct session_config *cfg, const struct op *op, const char **why)
+{
+    if (!pre_io(m, b, cfg, op, why))
+        return 0;
+    *why = "a client's renegotiation (TLS 1.2) is outside the model, unless its "
+           "options refuse it (spec/divergences.md, D11)";
+    return target_slot(op->target) == SLOT_SERVER || m->conn.tls13 ||
+           model_no_reneg(m, target_slot(op->target));
+}
+
+int pre_buffers(const struct model_state *m, const struct buffers *b,
+                const struct session_config *cfg, const struct op *op, const char **why)
+{
+    (void) m, (void) cfg;
+    return bufs_applicable(b, op, why);
+}
+
+int pre_cap(const struct model_state *m, const struct buffers *b,
+            const struct session_config *cfg, const struct op *op, const char **why)
+{
+    (void) m, (void) b, (void) cfg;
+    *why = "the capacity is 1 to 1048576 bytes";
+    return op->arg >= 1 && op->arg <= (long) BUF_SIZE_MAX;
+}
+
+int pre_tickets(const struct model_state *m, const struct buffers *b,
+                const struct session_config *cfg, const struct op *op, const char **why)
+{
+    (void) m, (void) b, (void) cfg;
+    *why = "the server sends 0 to 8 session tickets (the model's TICKETS_MAX)";
+    return op->arg >= 0 && op->arg <= TICKETS_MAX;
+}
+
+int pre_range(const struct model_state *m, const struct buffers *b,
+              const struct session_config *cfg, const struct op *op, const char **why)
+{
+    (void) m, (void) b, (void) cfg;
+    struct hello_in in = { 0, 0, range_min(op->arg), range_max(op->arg),
+                           VERSION_TLS12, VERSION_TLS13 };
+    *why = "a version range is 1.2, 1.3 or 1.2-1.3 (spec/divergences.md, D5)";
+    return hello_in_check(in);
+}
+
+/* The model side's columns of fuzz/calls.h. */
+typedef int pre_fn(const struct model_state *, const struct buffers *,
+                   const struct session_config *, const struct op *, const char **);
+typedef struct outcome model_fn(struct model_state *, struct buffers *,
+                                struct session_config *, const struct op *);
+#define MODEL_ROW(id, name, syntax, on, arg, result, cls, pre, mfn, ...) [OP_##id] = { pre, mfn },
+static const struct {
+    pre_fn *pre;
+    model_fn *model;
+} handlers[OP_KIND_COUNT] = { CALLS(MODEL_ROW) };
+#undef MODEL_ROW
+
 int model_applicable(const struct model_state *m, const struct buffers *b,
                      const struct session_config *cfg, const struct op *op, const char **why)
 {
-    switch (op->kind) {
-    case OP_CONNECT:
-        *why = "client or server has already shaken hands with another peer "
-               "(use `new` on it first, or `clear` when no renegotiation is pending)";
-        if (!world_can_connect(m->world))
-            return 0;
-        return m->world.connected || config_connect_ok(*cfg, why);
-    case OP_WRITE:
-    case OP_WRITE_EX:
-    case OP_READ:
-    case OP_DRAIN:
-    case OP_KEY_UPDATE:
-    case OP_SHUTDOWN:
-    case OP_FREE_BUFFERS:
-    case OP_ALLOC_BUFFERS:
-    case OP_BUFFERS:
-    case OP_IN_TRANSPORT:
-        return io_applicable(m, b, op, why);
-    case OP_RENEGOTIATE:
-        if (!io_applicable(m, b, op, why))
-            return 0;
-        *why = "a client's renegotiation (TLS 1.2) is outside the model, unless its "
-               "options refuse it (spec/divergences.md, D11)";
-        return target_slot(op->target) == SLOT_SERVER || m->conn.tls13 ||
-               model_no_reneg(m, target_slot(op->target));
-    case OP_BUF:
-    case OP_COPY:
-    case OP_FILL:
-        return bufs_applicable(b, op, why);
-    case OP_SET_CAP:
-        *why = "the capacity is 1 to 1048576 bytes";
-        return op->arg >= 1 && op->arg <= (long) BUF_SIZE_MAX;
-    case OP_SET_MSF:
-        /* OpenSSL frees a pending record when its state machine next runs
-         * with the write buffer sized for another max_send_fragment
-         * (ssl3_setup_write_buffer); the model leaves that out (spec/write.md,
-         * divergence D1), so the fragment size is set before connecting. */
-        *why = "max_send_fragment changes only before `connect` (spec/divergences.md, D1)";
-        return !m->world.connected;
-    case OP_SET_TICKETS:
-        *why = "the server sends 0 to 8 session tickets (the model's TICKETS_MAX)";
-        return op->arg >= 0 && op->arg <= TICKETS_MAX;
-    case OP_SET_CLIENT_VERSIONS:
-    case OP_SET_SERVER_VERSIONS: {
-        struct hello_in in = { 0, 0, range_min(op->arg), range_max(op->arg),
-                               VERSION_TLS12, VERSION_TLS13 };
-        *why = "a version range is 1.2, 1.3 or 1.2-1.3 (spec/divergences.md, D5)";
-        return hello_in_check(in);
-    }
-    case OP_SET_VERSION:
-    case OP_SET_CIPHER:
-    case OP_NEW:
-    case OP_HELLO:
-        return 1;
-    case OP_READ_AHEAD:
-    case OP_NO_RENEG:
-        *why = op->kind == OP_READ_AHEAD ? "read_ahead takes 0 or 1"
-                                         : "no_renegotiation takes 0 or 1";
-        if (op->arg != 0 && op->arg != 1)
-            return 0;
-        *why = "there is no SSL in this slot yet (use `new`, `connect` or `dup` first)";
-        return world_slot_live(m->world, target_slot(op->target));
-    default:
-        if (target_is_ctx(op->target))
-            return 1;
-        *why = "there is no SSL in this slot yet (use `new`, `connect` or `dup` first)";
-        return world_slot_live(m->world, target_slot(op->target));
-    }
+    return handlers[op->kind].pre(m, b, cfg, op, why);
 }
 
 static struct outcome result(enum op_kind k, long v)
@@ -139,47 +198,152 @@ static struct outcome stepped(struct model_world *w, enum op_kind k, struct mode
     return result(k, st.ret);
 }
 
-static struct outcome apply_ctx(struct model_world *w, const struct op *op)
+int model_read_ahead(const struct model_state *m, int slot)
 {
-    int c = target_ctx(op->target);
-    switch (op->kind) {
-    case OP_SET_MODE:
-        return stepped(w, op->kind, world_ctx_set_mode(*w, c, op->arg));
-    case OP_CLEAR_MODE:
-        return stepped(w, op->kind, world_ctx_clear_mode(*w, c, op->arg));
-    case OP_GET_MODE:
-    default:
-        return result(op->kind, world_ctx_get_mode(*w, c));
-    }
+    return m->ahead[m->world.slot[slot]];
 }
 
-static struct outcome apply_ssl(struct model_world *w, const int *reneg, const struct op *op)
+int model_no_reneg(const struct model_state *m, int slot)
 {
-    int s = target_slot(op->target);
-    switch (op->kind) {
-    case OP_SET_MODE:
-        return stepped(w, op->kind, world_ssl_set_mode(*w, s, op->arg));
-    case OP_CLEAR_MODE:
-        return stepped(w, op->kind, world_ssl_clear_mode(*w, s, op->arg));
-    case OP_GET_MODE:
-        return result(op->kind, world_ssl_get_mode(*w, s));
-    case OP_NEW:
-        *w = world_new(*w, s);
-        return result(op->kind, 1);
-    case OP_FREE:
-        *w = world_free(*w, s);
-        return result(op->kind, 1);
-    case OP_CLEAR:
-        return stepped(w, op->kind, world_clear(*w, s, reneg[w->slot[s]]));
-    case OP_SET_CTX:
-        return stepped(w, op->kind, world_set_ctx(*w, s, (int) op->arg));
-    case OP_GET_CTX:
-        return result(op->kind, world_get_ctx(*w, s));
-    case OP_DUP:
-    default:
-        return stepped(w, op->kind, world_dup(*w, s));
-    }
+    return m->no_reneg[m->world.slot[slot]];
 }
+
+long model_rbuf_bytes(const struct model_conn *c, int s)
+{
+    return c->end[s].rbuf ? RBUF_BYTES : 0;
+}
+
+long model_wbuf_bytes(const struct model_conn *c, int s)
+{
+    return c->end[s].wbuf ? (long) c->end[s].frag.msf + WBUF_EXTRA : 0;
+}
+
+/* --- the mask and the objects (model/world.h) ------------------------------ */
+
+struct outcome model_mode_call(struct model_state *m, struct buffers *b,
+                               struct session_config *cfg, const struct op *op)
+{
+    (void) b, (void) cfg;
+    struct model_world *w = &m->world;
+    if (target_is_ctx(op->target)) {
+        int c = target_ctx(op->target);
+        return op->kind == OP_SET_MODE ? stepped(w, op->kind, world_ctx_set_mode(*w, c, op->arg))
+               : op->kind == OP_CLEAR_MODE
+                   ? stepped(w, op->kind, world_ctx_clear_mode(*w, c, op->arg))
+                   : result(op->kind, world_ctx_get_mode(*w, c));
+    }
+    int s = target_slot(op->target);
+    return op->kind == OP_SET_MODE ? stepped(w, op->kind, world_ssl_set_mode(*w, s, op->arg))
+           : op->kind == OP_CLEAR_MODE ? stepped(w, op->kind, world_ssl_clear_mode(*w, s, op->arg))
+                                       : result(op->kind, world_ssl_get_mode(*w, s));
+}
+
+struct outcome model_new(struct model_state *m, struct buffers *b, struct session_config *cfg,
+                         const struct op *op)
+{
+    (void) b, (void) cfg;
+    m->world = world_new(m->world, target_slot(op->target));
+    return result(op->kind, 1);
+}
+
+struct outcome model_free(struct model_state *m, struct buffers *b, struct session_config *cfg,
+                          const struct op *op)
+{
+    (void) b, (void) cfg;
+    m->world = world_free(m->world, target_slot(op->target));
+    return result(op->kind, 1);
+}
+
+struct outcome model_clear(struct model_state *m, struct buffers *b, struct session_config *cfg,
+                           const struct op *op)
+{
+    (void) b, (void) cfg;
+    int s = target_slot(op->target);
+    return stepped(&m->world, op->kind, world_clear(m->world, s, m->reneg[m->world.slot[s]]));
+}
+
+struct outcome model_set_ctx(struct model_state *m, struct buffers *b,
+                             struct session_config *cfg, const struct op *op)
+{
+    (void) b, (void) cfg;
+    return stepped(&m->world, op->kind,
+                   world_set_ctx(m->world, target_slot(op->target), (int) op->arg));
+}
+
+struct outcome model_get_ctx(struct model_state *m, struct buffers *b,
+                             struct session_config *cfg, const struct op *op)
+{
+    (void) b, (void) cfg;
+    return result(op->kind, world_get_ctx(m->world, target_slot(op->target)));
+}
+
+struct outcome model_dup(struct model_state *m, struct buffers *b, struct session_config *cfg,
+                         const struct op *op)
+{
+    (void) b, (void) cfg;
+    return stepped(&m->world, op->kind, world_dup(m->world, target_slot(op->target)));
+}
+
+struct outcome model_read_ahead_call(struct model_state *m, struct buffers *b,
+                                     struct session_config *cfg, const struct op *op)
+{
+    (void) b, (void) cfg;
+    m->ahead[m->world.slot[target_slot(op->target)]] = (int) op->arg;
+    return result(op->kind, 1);
+}
+
+struct outcome model_no_reneg_call(struct model_state *m, struct buffers *b,
+                                   struct session_config *cfg, const struct op *op)
+{
+    (void) b, (void) cfg;
+    m->no_reneg[m->world.slot[target_slot(op->target)]] = (int) op->arg;
+    return result(op->kind, 1);
+}
+
+/* Both contexts and every SSL get the value; all accept it or none. */
+struct outcome model_set_msf(struct model_state *m, struct buffers *b,
+                             struct session_config *cfg, const struct op *op)
+{
+    (void) b, (void) cfg;
+    if (!frag_ok(op->arg))
+        return result(op->kind, 0);
+    m->ctx_frag = frag_set(m->ctx_frag, op->arg);
+    return result(op->kind, 1);
+}
+
+struct outcome model_connect(struct model_state *m, struct buffers *b,
+                             struct session_config *cfg, const struct op *op)
+{
+    (void) b;
+    int handshake = !m->world.connected;
+    struct model_step st = world_connect(m->world);
+    m->world = st.w;
+    if (handshake) {
+        struct conn_params p = config_params(*cfg, m->ctx_frag);
+        p.mode[SIDE_CLIENT] = (uint32_t) world_ssl_get_mode(m->world, SLOT_CLIENT);
+        p.mode[SIDE_SERVER] = (uint32_t) world_ssl_get_mode(m->world, SLOT_SERVER);
+        m->conn = conn_init(p);
+    }
+    return result(op->kind, st.ret);
+}
+
+/* The two SSLs take their masks from the contexts (MASK-07). */
+struct outcome model_hello(struct model_state *m, struct buffers *b, struct session_config *cfg,
+                           const struct op *op)
+{
+    (void) b;
+    struct hello_in in = {
+        world_ctx_get_mode(m->world, CTX_CLIENT), world_ctx_get_mode(m->world, CTX_SERVER),
+        range_min(cfg->versions[0]), range_max(cfg->versions[0]),
+        range_min(cfg->versions[1]), range_max(cfg->versions[1]),
+    };
+    struct outcome o = result(op->kind, 0);
+    o.hello = hello_run(in);
+    o.value = o.hello.version;
+    return o;
+}
+
+/* --- I/O on the connection (model/conn.h) ---------------------------------- */
 
 static void describe_src(const struct buffers *b, struct src at, char *out, size_t len)
 {
@@ -190,11 +354,69 @@ static void describe_src(const struct buffers *b, struct src at, char *out, size
         snprintf(out, len, "%s+%u", a->name, at.off);
 }
 
+/* An I/O result as an outcome; reads also say where their bytes came from. */
+static struct outcome io_outcome(struct model_state *m, const struct buffers *b,
+                                 const struct op *op, struct conn_step st)
+{
+    struct outcome o = result(op->kind, st.r.ret);
+    m->conn = st.c;
+    o.err = st.r.err;
+    o.reason = st.r.reason;
+    o.count = st.r.count;
+    o.ex = op->kind == OP_WRITE_EX;
+    if (op->kind == OP_READ) {
+        o.digest = DIGEST_INIT;
+        if (st.r.ret > 0) {
+            o.digest = digest_content(o.digest, b, st.r.src, st.r.count);
+            o.src = st.r.src;
+            describe_src(b, st.r.src, o.from, sizeof o.from);
+        }
+    }
+    return o;
+}
+
+/* The side an I/O call is made on, and the mask and settings it runs under. */
+static int side(const struct op *op)
+{
+    return target_slot(op->target);
+}
+
+static uint32_t mode_of(const struct model_state *m, const struct op *op)
+{
+    return (uint32_t) world_ssl_get_mode(m->world, side(op));
+}
+
+struct outcome model_write(struct model_state *m, struct buffers *b, struct session_config *cfg,
+                           const struct op *op)
+{
+    (void) cfg;
+    int a = bufs_find(b, op->buf[0] ? op->buf : DEFAULT_BUF);
+    struct write_call w;
+    w.from.buf = a;
+    w.from.off = op->off;
+    w.from.ver = b->a[a].ver;
+    w.len = (uint32_t) op->arg;
+    w.ex = op->kind == OP_WRITE_EX;
+    return io_outcome(m, b, op, conn_write(m->conn, side(op), mode_of(m, op), w));
+}
+
+struct outcome model_read(struct model_state *m, struct buffers *b, struct session_config *cfg,
+                          const struct op *op)
+{
+    (void) cfg;
+    int s = side(op);
+    return io_outcome(m, b, op, conn_read(m->conn, s, mode_of(m, op), model_read_ahead(m, s),
+                                          model_no_reneg(m, s), (uint32_t) op->arg));
+}
+
 /* `drain`: reads until one returns <= 0; the outcome is the total, the
  * last read's error, and the digest of everything read. */
-static struct outcome drain(struct model_state *m, const struct buffers *b,
-                            const struct op *op, int s, uint32_t mode, int ahead, int refuse)
+struct outcome model_drain(struct model_state *m, struct buffers *b, struct session_config *cfg,
+                           const struct op *op)
 {
+    (void) cfg;
+    int s = side(op), ahead = model_read_ahead(m, s), refuse = model_no_reneg(m, s);
+    uint32_t mode = mode_of(m, op);
     struct outcome o = result(op->kind, 0);
     struct conn_step st;
     uint64_t h = DIGEST_INIT;
@@ -222,15 +444,81 @@ static struct outcome drain(struct model_state *m, const struct buffers *b,
     return o;
 }
 
-int model_read_ahead(const struct model_state *m, int slot)
+struct outcome model_key_update(struct model_state *m, struct buffers *b,
+                                struct session_config *cfg, const struct op *op)
 {
-    return m->ahead[m->world.slot[slot]];
+    (void) cfg;
+    return io_outcome(m, b, op, conn_key_update(m->conn, side(op), (int) op->arg));
 }
 
-int model_no_reneg(const struct model_state *m, int slot)
+struct outcome model_shutdown(struct model_state *m, struct buffers *b,
+                              struct session_config *cfg, const struct op *op)
 {
-    return m->no_reneg[m->world.slot[slot]];
+    (void) cfg;
+    int s = side(op);
+    return io_outcome(m, b, op, conn_shutdown(m->conn, s, mode_of(m, op), model_read_ahead(m, s)));
 }
+
+struct outcome model_renegotiate(struct model_state *m, struct buffers *b,
+                                 struct session_config *cfg, const struct op *op)
+{
+    (void) cfg;
+    int s = side(op);
+    return io_outcome(m, b, op, conn_renegotiate(m->conn, s, model_no_reneg(m, s)));
+}
+
+struct outcome model_free_buffers(struct model_state *m, struct buffers *b,
+                                  struct session_config *cfg, const struct op *op)
+{
+    (void) cfg;
+    return io_outcome(m, b, op, conn_free_buffers(m->conn, side(op)));
+}
+
+struct outcome model_alloc_buffers(struct model_state *m, struct buffers *b,
+                                   struct session_config *cfg, const struct op *op)
+{
+    (void) cfg;
+    return io_outcome(m, b, op, conn_alloc_buffers(m->conn, side(op)));
+}
+
+/* --- observations ------------------------------------------------------------ */
+
+struct outcome model_buffers(struct model_state *m, struct buffers *b,
+                             struct session_config *cfg, const struct op *op)
+{
+    (void) b, (void) cfg;
+    struct outcome o = result(op->kind, model_rbuf_bytes(&m->conn, side(op)));
+    o.count = model_wbuf_bytes(&m->conn, side(op));
+    return o;
+}
+
+struct outcome model_in_transport(struct model_state *m, struct buffers *b,
+                                  struct session_config *cfg, const struct op *op)
+{
+    (void) b, (void) cfg;
+    return result(op->kind, m->conn.pipe[1 - side(op)].fill);
+}
+
+/* --- the harness's own: one handler for both sides ---------------------------- */
+
+struct outcome model_buffer_op(struct model_state *m, struct buffers *b,
+                               struct session_config *cfg, const struct op *op)
+{
+    (void) m, (void) cfg;
+    if (bufs_apply(b, op) != 0)
+        abort(); /* out of memory: nothing to compare */
+    return result(op->kind, 1);
+}
+
+struct outcome model_config_op(struct model_state *m, struct buffers *b,
+                               struct session_config *cfg, const struct op *op)
+{
+    (void) m, (void) b;
+    config_apply(cfg, op);
+    return result(op->kind, 1);
+}
+
+/* --- after every call -------------------------------------------------------- */
 
 /* read_ahead and SSL_OP_NO_RENEGOTIATION follow the objects: an SSL the call
  * made has its context's (the harness never sets the contexts': 0), except
@@ -255,165 +543,12 @@ static void follow_settings(struct model_state *m, const struct model_world *bef
     }
 }
 
-long model_rbuf_bytes(const struct model_conn *c, int s)
+struct outcome model_apply(struct model_state *m, struct buffers *b, struct session_config *cfg,
+                           const struct op *op)
 {
-    return c->end[s].rbuf ? RBUF_BYTES : 0;
-}
-
-long model_wbuf_bytes(const struct model_conn *c, int s)
-{
-    return c->end[s].wbuf ? (long) c->end[s].frag.msf + WBUF_EXTRA : 0;
-}
-
-/* An I/O result as an outcome; reads also say where their bytes came from. */
-static struct outcome io_outcome(struct model_state *m, const struct buffers *b,
-                                 const struct op *op, struct conn_step st)
-{
-    struct outcome o = result(op->kind, st.r.ret);
-    m->conn = st.c;
-    o.err = st.r.err;
-    o.reason = st.r.reason;
-    o.count = st.r.count;
-    o.ex = op->kind == OP_WRITE_EX;
-    if (op->kind == OP_READ) {
-        o.digest = DIGEST_INIT;
-        if (st.r.ret > 0) {
-            o.digest = digest_content(o.digest, b, st.r.src, st.r.count);
-            o.src = st.r.src;
-            describe_src(b, st.r.src, o.from, sizeof o.from);
-        }
-    }
-    return o;
-}
-
-static struct outcome apply_io(struct model_state *m, const struct buffers *b,
-                               const struct op *op)
-{
-    int s = target_slot(op->target);
-    uint32_t mode = (uint32_t) world_ssl_get_mode(m->world, s);
-    int ahead = model_read_ahead(m, s);
-    int refuse = model_no_reneg(m, s);
-    struct write_call w;
-    switch (op->kind) {
-    case OP_WRITE:
-    case OP_WRITE_EX: {
-        int a = bufs_find(b, op->buf[0] ? op->buf : DEFAULT_BUF);
-        w.from.buf = a;
-        w.from.off = op->off;
-        w.from.ver = b->a[a].ver;
-        w.len = (uint32_t) op->arg;
-        w.ex = op->kind == OP_WRITE_EX;
-        return io_outcome(m, b, op, conn_write(m->conn, s, mode, w));
-    }
-    case OP_READ:
-        return io_outcome(m, b, op,
-                          conn_read(m->conn, s, mode, ahead, refuse, (uint32_t) op->arg));
-    case OP_DRAIN:
-        return drain(m, b, op, s, mode, ahead, refuse);
-    case OP_KEY_UPDATE:
-        return io_outcome(m, b, op, conn_key_update(m->conn, s, (int) op->arg));
-    case OP_RENEGOTIATE:
-        return io_outcome(m, b, op, conn_renegotiate(m->conn, s, refuse));
-    case OP_FREE_BUFFERS:
-        return io_outcome(m, b, op, conn_free_buffers(m->conn, s));
-    case OP_ALLOC_BUFFERS:
-        return io_outcome(m, b, op, conn_alloc_buffers(m->conn, s));
-    case OP_BUFFERS: {
-        struct outcome o = result(op->kind, model_rbuf_bytes(&m->conn, s));
-        o.count = model_wbuf_bytes(&m->conn, s);
-        return o;
-    }
-    case OP_IN_TRANSPORT:
-        return result(op->kind, m->conn.pipe[1 - s].fill);
-    case OP_SHUTDOWN:
-    default:
-        return io_outcome(m, b, op, conn_shutdown(m->conn, s, mode, ahead));
-    }
-}
-
-/* The two SSLs take their masks from the contexts (MASK-07). */
-static struct outcome hello(const struct model_state *m, const struct session_config *cfg)
-{
-    struct hello_in in = {
-        world_ctx_get_mode(m->world, CTX_CLIENT), world_ctx_get_mode(m->world, CTX_SERVER),
-        range_min(cfg->versions[0]), range_max(cfg->versions[0]),
-        range_min(cfg->versions[1]), range_max(cfg->versions[1]),
-    };
-    struct outcome o = result(OP_HELLO, 0);
-    o.hello = hello_run(in);
-    o.value = o.hello.version;
-    return o;
-}
-
-static struct outcome apply_op(struct model_state *m, const struct buffers *b,
-                               const struct session_config *cfg, const struct op *op)
-{
-    switch (op->kind) {
-    case OP_CONNECT: {
-        int handshake = !m->world.connected;
-        struct model_world before = m->world;
-        struct model_step st = world_connect(m->world);
-        m->world = st.w;
-        follow_settings(m, &before, op);
-        if (handshake) {
-            struct conn_params p = config_params(*cfg, m->ctx_frag);
-            p.mode[SIDE_CLIENT] = (uint32_t) world_ssl_get_mode(m->world, SLOT_CLIENT);
-            p.mode[SIDE_SERVER] = (uint32_t) world_ssl_get_mode(m->world, SLOT_SERVER);
-            m->conn = conn_init(p);
-        }
-        return result(op->kind, st.ret);
-    }
-    case OP_WRITE:
-    case OP_WRITE_EX:
-    case OP_READ:
-    case OP_DRAIN:
-    case OP_KEY_UPDATE:
-    case OP_RENEGOTIATE:
-    case OP_SHUTDOWN:
-    case OP_FREE_BUFFERS:
-    case OP_ALLOC_BUFFERS:
-    case OP_BUFFERS:
-    case OP_IN_TRANSPORT:
-        return apply_io(m, b, op);
-    case OP_SET_MSF:
-        /* Both contexts and every SSL get the value; all accept it or none. */
-        if (!frag_ok(op->arg))
-            return result(op->kind, 0);
-        m->ctx_frag = frag_set(m->ctx_frag, op->arg);
-        return result(op->kind, 1);
-    case OP_BUF:
-    case OP_COPY:
-    case OP_FILL:
-    case OP_SET_CAP:
-    case OP_SET_VERSION:
-    case OP_SET_CIPHER:
-    case OP_SET_CLIENT_VERSIONS:
-    case OP_SET_SERVER_VERSIONS:
-    case OP_SET_TICKETS:
-        return result(op->kind, 1);
-    case OP_HELLO:
-        return hello(m, cfg);
-    case OP_READ_AHEAD:
-        m->ahead[m->world.slot[target_slot(op->target)]] = (int) op->arg;
-        return result(op->kind, 1);
-    case OP_NO_RENEG:
-        m->no_reneg[m->world.slot[target_slot(op->target)]] = (int) op->arg;
-        return result(op->kind, 1);
-    default: {
-        if (target_is_ctx(op->target))
-            return apply_ctx(&m->world, op);
-        struct model_world before = m->world;
-        struct outcome o = apply_ssl(&m->world, m->reneg, op);
-        follow_settings(m, &before, op);
-        return o;
-    }
-    }
-}
-
-struct outcome model_apply(struct model_state *m, const struct buffers *b,
-                           const struct session_config *cfg, const struct op *op)
-{
-    struct outcome o = apply_op(m, b, cfg, op);
+    struct model_world before = m->world;
+    struct outcome o = handlers[op->kind].model(m, b, cfg, op);
+    follow_settings(m, &before, op);
     /* While an object is in the connection, its s->renegotiate is the
      * connection's; it keeps the last value when the pair breaks up. */
     if (m->world.connected) {

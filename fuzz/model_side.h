@@ -34,9 +34,6 @@ void model_init(struct model_state *m);
 int model_applicable(const struct model_state *m, const struct buffers *b,
                      const struct session_config *cfg, const struct op *op, const char **why);
 
-/* Runs an applicable op: updates *m and returns what the call returns. The
- * buffers are read only (the executor runs buffer ops), and so is the
- * configuration (the executor applies `set`; connect reads it). */
 /* Bytes of the record buffers side s holds, as the model says (READ-02). */
 long model_rbuf_bytes(const struct model_conn *c, int s);
 long model_wbuf_bytes(const struct model_conn *c, int s);
@@ -46,7 +43,20 @@ long model_wbuf_bytes(const struct model_conn *c, int s);
 int model_read_ahead(const struct model_state *m, int slot);
 int model_no_reneg(const struct model_state *m, int slot);
 
-struct outcome model_apply(struct model_state *m, const struct buffers *b,
-                           const struct session_config *cfg, const struct op *op);
+/* Runs an applicable op: updates *m and returns what the call returns.
+ * Only the harness's own calls (CLASS_HARNESS) change the buffers or the
+ * configuration; the others read them. */
+struct outcome model_apply(struct model_state *m, struct buffers *b, struct session_config *cfg,
+                           const struct op *op);
+
+/* The handlers that fuzz/calls.h names: a precondition (the reason in *why
+ * when it does not hold) and the call on the model. */
+#define MODEL_SIDE_DECL(id, name, syntax, on, arg, result, cls, pre, mfn, ...)              \
+    int pre(const struct model_state *, const struct buffers *, const struct session_config *, \
+            const struct op *, const char **);                                                \
+    struct outcome mfn(struct model_state *, struct buffers *, struct session_config *,        \
+                         const struct op *);
+CALLS(MODEL_SIDE_DECL)
+#undef MODEL_SIDE_DECL
 
 #endif

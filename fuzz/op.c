@@ -9,75 +9,11 @@ const char *const target_names[TGT_COUNT] = {
     "cctx", "sctx", "client", "server", "cdup", "sdup", "",
 };
 
-/* The scenario words, what each call takes and returns, the OpenSSL call the
- * real side makes (real_openssl.c), and the spec rules it checks. */
-const struct op_info op_table[OP_KIND_COUNT] = {
-    [OP_SET_MODE] = { "set_mode", ON_CTX_OR_SSL, ARG_MASK, RES_MASK,
-                      "SSL_CTX_set_mode / SSL_set_mode", "MASK-02 MASK-05 MASK-06" },
-    [OP_CLEAR_MODE] = { "clear_mode", ON_CTX_OR_SSL, ARG_MASK, RES_MASK,
-                        "SSL_CTX_clear_mode / SSL_clear_mode", "MASK-03 MASK-05 MASK-06" },
-    [OP_GET_MODE] = { "get_mode", ON_CTX_OR_SSL, ARG_NONE, RES_MASK,
-                      "SSL_CTX_get_mode / SSL_get_mode", "MASK-01 MASK-04 MASK-07" },
-    [OP_NEW] = { "new", ON_SSL, ARG_NONE, RES_OK, "SSL_new", "MASK-07" },
-    [OP_FREE] = { "free", ON_SSL, ARG_NONE, RES_OK, "SSL_free", "MASK-11" },
-    [OP_CLEAR] = { "clear", ON_SSL, ARG_NONE, RES_INT, "SSL_clear", "MASK-09" },
-    [OP_SET_CTX] = { "set_ctx", ON_SSL, ARG_CTX, RES_CTX, "SSL_set_SSL_CTX", "MASK-08" },
-    [OP_GET_CTX] = { "get_ctx", ON_SSL, ARG_NONE, RES_CTX, "SSL_get_SSL_CTX",
-                     "MASK-08 MASK-10" },
-    [OP_DUP] = { "dup", ON_PAIR_SSL, ARG_NONE, RES_DUP, "SSL_dup", "MASK-10 MASK-11" },
-    [OP_CONNECT] = { "connect", ON_NONE, ARG_NONE, RES_INT, "SSL_new + SSL_do_handshake",
-                     "MASK-07 MASK-12" },
-    [OP_WRITE] = { "write", ON_PAIR_SSL, ARG_LENGTH_FROM, RES_IO, "SSL_write",
-                   "WRITE-01..WRITE-12, WRITE-17" },
-    [OP_WRITE_EX] = { "write_ex", ON_PAIR_SSL, ARG_LENGTH_FROM, RES_IO, "SSL_write_ex",
-                      "WRITE-01..WRITE-12, WRITE-17" },
-    [OP_READ] = { "read", ON_PAIR_SSL, ARG_COUNT, RES_IO, "SSL_read",
-                  "WRITE-13 WRITE-14 READ-01 READ-04 READ-05 READ-06" },
-    [OP_DRAIN] = { "drain", ON_PAIR_SSL, ARG_NONE, RES_IO, "SSL_read until <= 0",
-                   "WRITE-13 WRITE-14 READ-01 READ-04 READ-05 READ-06" },
-    [OP_KEY_UPDATE] = { "key_update", ON_PAIR_SSL, ARG_OPT_REQUESTED, RES_IO,
-                        "SSL_key_update", "WRITE-15" },
-    [OP_SHUTDOWN] = { "shutdown", ON_PAIR_SSL, ARG_NONE, RES_IO, "SSL_shutdown",
-                      "WRITE-16 WRITE-17 READ-01 READ-05 READ-06" },
-    [OP_BUF] = { "buf", ON_NONE, ARG_BUF_NEW, RES_OK, "(the application's memory)", "WRITE-08" },
-    [OP_COPY] = { "copy", ON_NONE, ARG_BUF_COPY, RES_OK, "(the application's memory)",
-                  "WRITE-08" },
-    [OP_FILL] = { "fill", ON_NONE, ARG_BUF_FILL, RES_OK, "(the application's memory)",
-                  "WRITE-10" },
-    [OP_SET_CAP] = { "set cap", ON_NONE, ARG_COUNT, RES_OK, "BIO_new_bio_pair at connect",
-                     "WRITE-02" },
-    [OP_SET_MSF] = { "set max_send_fragment", ON_NONE, ARG_COUNT, RES_INT,
-                     "SSL_CTX_set_max_send_fragment / SSL_set_max_send_fragment", "WRITE-01" },
-    [OP_SET_VERSION] = { "set version", ON_NONE, ARG_VERSION, RES_OK,
-                         "SSL_set_min/max_proto_version at connect", "WRITE-01" },
-    [OP_SET_CIPHER] = { "set cipher", ON_NONE, ARG_CIPHER, RES_OK,
-                        "SSL_set_ciphersuites / SSL_set_cipher_list at connect", "WRITE-01" },
-    [OP_HELLO] = { "hello", ON_NONE, ARG_NONE, RES_HELLO,
-                   "SSL_new(cctx), SSL_new(sctx), SSL_do_handshake on both until done",
-                   "HELLO-01..HELLO-06" },
-    [OP_SET_CLIENT_VERSIONS] = { "set client_versions", ON_NONE, ARG_RANGE, RES_OK,
-                                 "SSL_set_min/max_proto_version at hello", "HELLO-03" },
-    [OP_SET_SERVER_VERSIONS] = { "set server_versions", ON_NONE, ARG_RANGE, RES_OK,
-                                 "SSL_set_min/max_proto_version at hello", "HELLO-03" },
-    [OP_SET_TICKETS] = { "set tickets", ON_NONE, ARG_COUNT, RES_OK,
-                         "SSL_set_num_tickets(server) at connect", "READ-01" },
-    [OP_FREE_BUFFERS] = { "free_buffers", ON_PAIR_SSL, ARG_NONE, RES_INT, "SSL_free_buffers",
-                          "READ-03" },
-    [OP_ALLOC_BUFFERS] = { "alloc_buffers", ON_PAIR_SSL, ARG_NONE, RES_INT,
-                           "SSL_alloc_buffers", "READ-03" },
-    [OP_BUFFERS] = { "buffers", ON_PAIR_SSL, ARG_NONE, RES_HELD,
-                     "(bytes of record buffers held, seen through CRYPTO_set_mem_functions)",
-                     "READ-02" },
-    [OP_READ_AHEAD] = { "read_ahead", ON_SSL, ARG_COUNT, RES_OK, "SSL_set_read_ahead",
-                        "READ-04" },
-    [OP_IN_TRANSPORT] = { "in_transport", ON_PAIR_SSL, ARG_NONE, RES_INT,
-                          "BIO_ctrl_pending(SSL_get_rbio(ssl))", "WRITE-02 READ-04" },
-    [OP_RENEGOTIATE] = { "renegotiate", ON_PAIR_SSL, ARG_NONE, RES_IO, "SSL_renegotiate",
-                         "READ-05 READ-06" },
-    [OP_NO_RENEG] = { "no_renegotiation", ON_SSL, ARG_COUNT, RES_OK,
-                      "SSL_set_options/SSL_clear_options(ssl, SSL_OP_NO_RENEGOTIATION)",
-                      "READ-06" },
-};
+#define OP_INFO_ROW(id, name, syntax, on, arg, result, cls, pre, mfn, rfn, api, rules,   \
+                    answer)                                                            \
+    [OP_##id] = { name, syntax, on, arg, result, cls, api, rules, answer },
+const struct op_info op_table[OP_KIND_COUNT] = { CALLS(OP_INFO_ROW) };
+#undef OP_INFO_ROW
 
 long range_arg(int min, int max)
 {
@@ -196,50 +132,130 @@ void op_print(FILE *f, const struct op *op)
     print_args(f, op);
 }
 
-void op_print_api(FILE *f, const struct op *op)
+/* One placeholder of an api template (calls.h) for this op. */
+static void print_placeholder(FILE *f, char p, const struct op *op)
 {
     const char *on = target_names[op->target];
-    const char *from = op->buf[0] ? op->buf : DEFAULT_BUF;
-    switch (op->kind) {
-    case OP_SET_MODE:
-    case OP_CLEAR_MODE:
-        fprintf(f, "%s_%s(%s, %ld)", target_is_ctx(op->target) ? "SSL_CTX" : "SSL",
-                op->kind == OP_SET_MODE ? "set_mode" : "clear_mode", on, op->arg);
+    switch (p) {
+    case 't':
+        fputs(on, f);
         break;
-    case OP_GET_MODE:
-        fprintf(f, "%s_get_mode(%s)", target_is_ctx(op->target) ? "SSL_CTX" : "SSL", on);
+    case 'P':
+        fputs(target_is_ctx(op->target) ? "SSL_CTX" : "SSL", f);
         break;
-    case OP_NEW:
-        fprintf(f, "%s = SSL_new(%s)", on, target_names[TGT_CCTX + target_slot(op->target) % 2]);
+    case 'a':
+        fprintf(f, "%ld", op->arg);
         break;
-    case OP_DUP:
-        fprintf(f, "%s = SSL_dup(%s)", target_names[op->target + 2], on);
+    case 'b':
+        fputs(op->buf[0] ? op->buf : DEFAULT_BUF, f);
         break;
-    case OP_SET_CTX:
-        fprintf(f, "SSL_set_SSL_CTX(%s, %s)", on, target_names[TGT_CCTX + (op->arg ? 1 : 0)]);
+    case 'o':
+        fprintf(f, "%u", op->off);
         break;
-    case OP_CONNECT:
-        fputs("SSL_new as needed, then SSL_do_handshake(client), SSL_do_handshake(server) "
-              "until done", f);
+    case 'C':
+        fputs(target_names[TGT_CCTX + target_slot(op->target) % 2], f);
         break;
-    case OP_WRITE:
-        fprintf(f, "SSL_write(%s, %s + %u, %ld)", on, from, op->off, op->arg);
+    case 'd':
+        fputs(op->target == TGT_CLIENT || op->target == TGT_SERVER
+                  ? target_names[op->target + 2] : "?", f);
         break;
-    case OP_WRITE_EX:
-        fprintf(f, "SSL_write_ex(%s, %s + %u, %ld, &written)", on, from, op->off, op->arg);
+    case 'x':
+        fputs(target_names[TGT_CCTX + (op->arg ? 1 : 0)], f);
         break;
-    case OP_READ:
-        fprintf(f, "SSL_read(%s, buf, %ld)", on, op->arg);
+    case 'r':
+        fputs(op->arg ? "REQUESTED" : "NOT_REQUESTED", f);
         break;
-    case OP_DRAIN:
-        fprintf(f, "SSL_read(%s, buf, 16384) until it returns <= 0", on);
-        break;
-    case OP_KEY_UPDATE:
-        fprintf(f, "SSL_key_update(%s, SSL_KEY_UPDATE_%s)", on,
-                op->arg ? "REQUESTED" : "NOT_REQUESTED");
+    case 'O':
+        fputs(op->arg ? "SSL_set_options" : "SSL_clear_options", f);
         break;
     default:
-        fprintf(f, "%s%s%s%s", op_table[op->kind].api, *on ? "(" : "", on, *on ? ")" : "");
+        fputc('%', f);
+        fputc(p, f);
         break;
+    }
+}
+
+/* The same placeholder as `sslmode calls` shows it, for any op. */
+static const char *placeholder_word(char p)
+{
+    switch (p) {
+    case 't':
+        return "target";
+    case 'P':
+        return "SSL[_CTX]";
+    case 'a':
+        return "arg";
+    case 'b':
+        return "buf";
+    case 'o':
+        return "off";
+    case 'C':
+        return "ctx";
+    case 'd':
+        return "copy";
+    case 'x':
+        return "ctx";
+    case 'r':
+        return "[NOT_]REQUESTED";
+    case 'O':
+        return "SSL_set_options/SSL_clear_options";
+    default:
+        return "?";
+    }
+}
+
+static void print_api(FILE *f, const char *tmpl, const struct op *op)
+{
+    for (const char *p = tmpl; *p; p++) {
+        if (*p != '%' || !p[1]) {
+            fputc(*p, f);
+            continue;
+        }
+        p++;
+        if (op)
+            print_placeholder(f, *p, op);
+        else
+            fputs(placeholder_word(*p), f);
+    }
+}
+
+void op_print_api(FILE *f, const struct op *op)
+{
+    print_api(f, op_table[op->kind].api, op);
+}
+
+static const char *const class_names[] = {
+    [CLASS_MASK] = "mask", [CLASS_OBJECT] = "object", [CLASS_IO] = "I/O",
+    [CLASS_OBSERVE] = "observation", [CLASS_HARNESS] = "harness",
+};
+
+static const char *const on_names[] = {
+    [ON_CTX_OR_SSL] = "any target", [ON_SSL] = "an SSL",
+    [ON_PAIR_SSL] = "`client` or `server`", [ON_NONE] = "(no target)",
+};
+
+/* A table cell: a '|' is escaped, so that it does not end the cell. */
+static void cell(FILE *f, const char *before, const char *text, const char *after)
+{
+    fputs(before, f);
+    for (const char *p = text; *p; p++) {
+        if (*p == '|')
+            fputc('\\', f);
+        fputc(*p, f);
+    }
+    fputs(after, f);
+}
+
+void op_print_calls(FILE *f)
+{
+    fputs("| call | class | on | answer | OpenSSL |\n|---|---|---|---|---|\n", f);
+    for (int k = 0; k < OP_KIND_COUNT; k++) {
+        const struct op_info *in = &op_table[k];
+        cell(f, "| `", in->syntax, "` | ");
+        cell(f, "", class_names[in->cls], " | ");
+        cell(f, "", on_names[in->on], " | ");
+        cell(f, "", in->answer, " | `");
+        print_api(f, in->api, NULL);
+        fputs("` |\n", f);
     }
 }

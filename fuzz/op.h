@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "calls.h"
+
 /* What a call is made on. The order matches the model: TGT_CCTX + c is
  * context c, TGT_CLIENT + s is slot s (and side s for I/O). */
 enum target {
@@ -17,48 +19,10 @@ enum target {
     TGT_COUNT
 };
 
-enum op_kind {
-    /* the mask (spec/mask.md) */
-    OP_SET_MODE,   /* SSL_CTX_set_mode / SSL_set_mode (arg: the long) */
-    OP_CLEAR_MODE, /* SSL_CTX_clear_mode / SSL_clear_mode */
-    OP_GET_MODE,   /* SSL_CTX_get_mode / SSL_get_mode */
-    OP_NEW,        /* SSL_new from the target's side context; frees the old one */
-    OP_FREE,       /* SSL_free */
-    OP_CLEAR,      /* SSL_clear */
-    OP_SET_CTX,    /* SSL_set_SSL_CTX (arg: 0 cctx, 1 sctx) */
-    OP_GET_CTX,    /* SSL_get_SSL_CTX */
-    OP_DUP,        /* SSL_dup of client or server into cdup or sdup */
-    OP_CONNECT,    /* create missing SSLs, handshake to completion */
-    /* the write path (spec/write.md) */
-    OP_WRITE,      /* SSL_write(ssl, buf + off, arg) */
-    OP_WRITE_EX,   /* SSL_write_ex(ssl, buf + off, arg, &written) */
-    OP_READ,       /* SSL_read(ssl, scratch, arg) */
-    OP_DRAIN,      /* SSL_read(ssl, scratch, 16384) until it returns <= 0 */
-    OP_KEY_UPDATE, /* SSL_key_update(ssl, arg ? REQUESTED : NOT_REQUESTED) */
-    OP_SHUTDOWN,   /* SSL_shutdown */
-    OP_BUF,        /* a new buffer `buf` of arg bytes (arg2: fill byte, or -1) */
-    OP_COPY,       /* buffer `buf` becomes a copy of `buf2`, at a new address */
-    OP_FILL,       /* every byte of `buf` becomes arg2, in place */
-    OP_SET_CAP,    /* transport capacity each way, before connect */
-    OP_SET_MSF,    /* SSL[_CTX]_set_max_send_fragment on every object */
-    OP_SET_VERSION, /* TLS version of the next connect: 12 or 13 */
-    OP_SET_CIPHER, /* cipher of the next connect (index into cipher_table) */
-    /* the handshake flags (spec/hello.md) */
-    OP_HELLO,      /* one handshake between SSL_new(cctx) and SSL_new(sctx) */
-    OP_SET_CLIENT_VERSIONS, /* the client's version range at the next hello */
-    OP_SET_SERVER_VERSIONS, /* the server's */
-    /* the read side (spec/read.md) */
-    OP_SET_TICKETS, /* session tickets the server sends at the next connect */
-    OP_FREE_BUFFERS,  /* SSL_free_buffers */
-    OP_ALLOC_BUFFERS, /* SSL_alloc_buffers */
-    OP_BUFFERS,       /* the record buffers the SSL holds (an observation) */
-    OP_READ_AHEAD,    /* SSL_set_read_ahead(ssl, arg) (arg: 0 or 1) */
-    OP_IN_TRANSPORT,  /* bytes the SSL has to read in the transport (an observation) */
-    OP_RENEGOTIATE,   /* SSL_renegotiate */
-    OP_NO_RENEG,      /* SSL_set_options / SSL_clear_options(ssl, SSL_OP_NO_RENEGOTIATION)
-                       * (arg: 1 set, 0 clear) */
-    OP_KIND_COUNT
-};
+/* One kind per row of fuzz/calls.h. */
+#define OP_KIND_ENUM(id, ...) OP_##id,
+enum op_kind { CALLS(OP_KIND_ENUM) OP_KIND_COUNT };
+#undef OP_KIND_ENUM
 
 /* Which targets a call accepts. */
 enum op_on { ON_CTX_OR_SSL, ON_SSL, ON_PAIR_SSL, ON_NONE };
@@ -80,13 +44,21 @@ enum op_arg {
 /* What a call returns to the application (outcome.h prints it). */
 enum result_kind { RES_OK, RES_MASK, RES_INT, RES_DUP, RES_CTX, RES_IO, RES_HELLO, RES_HELD };
 
+/* What a call does (fuzz/calls.h says what each class means). */
+enum op_class { CLASS_MASK, CLASS_OBJECT, CLASS_IO, CLASS_OBSERVE, CLASS_HARNESS };
+
+/* A row of fuzz/calls.h, less its handlers (model_side.c and real_openssl.c
+ * take those columns). */
 struct op_info {
-    const char *name;  /* the scenario word(s) */
+    const char *name;   /* the scenario word(s) */
+    const char *syntax; /* the scenario form */
     enum op_on on;
     enum op_arg arg;
     enum result_kind result;
-    const char *api;   /* the OpenSSL call, for reports */
-    const char *rules; /* spec rules it checks */
+    enum op_class cls;
+    const char *api;    /* the OpenSSL call, a template (calls.h) */
+    const char *rules;  /* spec rules it checks */
+    const char *answer; /* what it answers, in words */
 };
 
 extern const struct op_info op_table[OP_KIND_COUNT];
@@ -126,5 +98,9 @@ void op_print(FILE *f, const struct op *op);
 
 /* The OpenSSL call the op makes, e.g. "SSL_CTX_set_mode(cctx, 20)". */
 void op_print_api(FILE *f, const struct op *op);
+
+/* Prints the table of calls as the Markdown table README.md holds
+ * (`sslmode calls`; tests/run.sh compares the two). */
+void op_print_calls(FILE *f);
 
 #endif

@@ -29,6 +29,13 @@ void real_close(struct real *r);
 struct outcome real_apply(struct real *r, struct buffers *b, const struct session_config *cfg,
                           const struct op *op);
 
+/* The handlers that fuzz/calls.h names: the call on the library. */
+#define REAL_SIDE_DECL(id, name, syntax, on, arg, result, cls, pre, mfn, rfn, ...)          \
+    struct outcome rfn(struct real *, struct buffers *, const struct session_config *,      \
+                        const struct op *);
+CALLS(REAL_SIDE_DECL)
+#undef REAL_SIDE_DECL
+
 /* What the library shows after a step, for the state comparison. */
 int real_slot_live(struct real *r, int slot);
 long real_ctx_mode(struct real *r, int ctx);    /* SSL_CTX_get_mode */

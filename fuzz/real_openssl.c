@@ -104,18 +104,114 @@ static void put(struct real *r, int s, SSL *ssl)
     SSL_free(old);
 }
 
-static struct outcome apply_ctx(struct real *r, const struct op *op)
+/* The SSL of the op's slot (the precondition says there is one). */
+static SSL *ssl_of(struct real *r, const struct op *op)
 {
-    SSL_CTX *ctx = r->ctx[target_ctx(op->target)];
-    switch (op->kind) {
-    case OP_SET_MODE:
-        return result(op->kind, SSL_CTX_set_mode(ctx, op->arg));
-    case OP_CLEAR_MODE:
-        return result(op->kind, SSL_CTX_clear_mode(ctx, op->arg));
-    case OP_GET_MODE:
-    default:
-        return result(op->kind, SSL_CTX_get_mode(ctx));
+    SSL *ssl = r->slot[target_slot(op->target)];
+    if (!ssl)
+        abort(); /* the executor checks preconditions first */
+    return ssl;
+}
+
+/* --- the mask and the objects -------------------------------------------- */
+
+struct outcome real_mode_call(struct real *r, struct buffers *b,
+                              const struct session_config *cfg, const struct op *op)
+{
+    (void) b, (void) cfg;
+    if (target_is_ctx(op->target)) {
+        SSL_CTX *ctx = r->ctx[target_ctx(op->target)];
+        return result(op->kind, op->kind == OP_SET_MODE     ? SSL_CTX_set_mode(ctx, op->arg)
+                                : op->kind == OP_CLEAR_MODE ? SSL_CTX_clear_mode(ctx, op->arg)
+                                                            : SSL_CTX_get_mode(ctx));
     }
+    SSL *ssl = ssl_of(r, op);
+    return result(op->kind, op->kind == OP_SET_MODE     ? SSL_set_mode(ssl, op->arg)
+                            : op->kind == OP_CLEAR_MODE ? SSL_clear_mode(ssl, op->arg)
+                                                        : SSL_get_mode(ssl));
+}
+
+struct outcome real_new(struct real *r, struct buffers *b, const struct session_config *cfg,
+                        const struct op *op)
+{
+    (void) b, (void) cfg;
+    int s = target_slot(op->target);
+    SSL *fresh = SSL_new(r->ctx[s % 2]);
+    put(r, s, fresh);
+    return result(op->kind, fresh != NULL);
+}
+
+struct outcome real_free(struct real *r, struct buffers *b, const struct session_config *cfg,
+                         const struct op *op)
+{
+    (void) b, (void) cfg;
+    put(r, target_slot(op->target), NULL);
+    return result(op->kind, 1);
+}
+
+struct outcome real_clear(struct real *r, struct buffers *b, const struct session_config *cfg,
+                          const struct op *op)
+{
+    (void) b, (void) cfg;
+    return result(op->kind, SSL_clear(ssl_of(r, op)));
+}
+
+struct outcome real_set_ctx(struct real *r, struct buffers *b, const struct session_config *cfg,
+                            const struct op *op)
+{
+    (void) b, (void) cfg;
+    return result(op->kind,
+                  ctx_index(r, SSL_set_SSL_CTX(ssl_of(r, op), r->ctx[op->arg ? 1 : 0])));
+}
+
+struct outcome real_get_ctx(struct real *r, struct buffers *b, const struct session_config *cfg,
+                            const struct op *op)
+{
+    (void) b, (void) cfg;
+    return result(op->kind, ctx_index(r, SSL_get_SSL_CTX(ssl_of(r, op))));
+}
+
+struct outcome real_dup(struct real *r, struct buffers *b, const struct session_config *cfg,
+                        const struct op *op)
+{
+    (void) b, (void) cfg;
+    SSL *ssl = ssl_of(r, op), *copy = SSL_dup(ssl);
+    long v = copy == NULL ? -1 : copy == ssl ? DUP_SAME : DUP_NEW;
+    put(r, target_slot(op->target) + 2, copy);
+    return result(op->kind, v);
+}
+
+struct outcome real_read_ahead(struct real *r, struct buffers *b,
+                               const struct session_config *cfg, const struct op *op)
+{
+    (void) b, (void) cfg;
+    SSL_set_read_ahead(ssl_of(r, op), (int) op->arg);
+    return result(op->kind, 1);
+}
+
+struct outcome real_no_reneg(struct real *r, struct buffers *b, const struct session_config *cfg,
+                             const struct op *op)
+{
+    (void) b, (void) cfg;
+    if (op->arg)
+        SSL_set_options(ssl_of(r, op), SSL_OP_NO_RENEGOTIATION);
+    else
+        SSL_clear_options(ssl_of(r, op), SSL_OP_NO_RENEGOTIATION);
+    return result(op->kind, 1);
+}
+
+/* Both contexts and every SSL: the application configures everything. */
+struct outcome real_set_msf(struct real *r, struct buffers *b, const struct session_config *cfg,
+                            const struct op *op)
+{
+    (void) b, (void) cfg;
+    long ok = 1;
+    for (int c = 0; c < CTX_COUNT; c++)
+        ok &= SSL_CTX_set_max_send_fragment(r->ctx[c], op->arg);
+    for (int s = 0; s < SLOT_COUNT; s++)
+        if (r->slot[s])
+            ok &= SSL_set_max_send_fragment(r->slot[s], op->arg);
+    return result(op->kind, ok);
 }
 
 static int already_connected(const struct real *r)
@@ -125,11 +221,12 @@ static int already_connected(const struct real *r)
            SSL_is_init_finished(c) && SSL_is_init_finished(s);
 }
 
-static struct outcome connect_pair(struct real *r, const struct session_config *cfg)
+struct outcome real_connect(struct real *r, struct buffers *b, const struct session_config *cfg,
+                            const struct op *op)
 {
+    (void) b;
     if (already_connected(r))
-        return result(OP_CONNECT, pair_handshake(r->slot[SLOT_CLIENT],
-                                                 r->slot[SLOT_SERVER]));
+        return result(op->kind, pair_handshake(r->slot[SLOT_CLIENT], r->slot[SLOT_SERVER]));
     for (int s = SLOT_CLIENT; s <= SLOT_SERVER; s++)
         if (!r->slot[s])
             r->slot[s] = SSL_new(r->ctx[s]);
@@ -138,143 +235,10 @@ static struct outcome connect_pair(struct real *r, const struct session_config *
     if (!c || !s || !pair_configure(c, ci->name, ci->tls13, 0) ||
         !pair_configure(s, ci->name, ci->tls13, (int) cfg->tickets) ||
         !pair_join(c, s, cfg->cap))
-        return result(OP_CONNECT, 0);
+        return result(op->kind, 0);
     r->joined[0] = c;
     r->joined[1] = s;
-    return result(OP_CONNECT, pair_handshake(c, s));
-}
-
-static struct outcome apply_ssl(struct real *r, const struct op *op)
-{
-    int s = target_slot(op->target);
-    SSL *ssl = r->slot[s];
-    if (!ssl && op->kind != OP_NEW)
-        abort(); /* the executor checks preconditions first */
-    switch (op->kind) {
-    case OP_SET_MODE:
-        return result(op->kind, SSL_set_mode(ssl, op->arg));
-    case OP_CLEAR_MODE:
-        return result(op->kind, SSL_clear_mode(ssl, op->arg));
-    case OP_GET_MODE:
-        return result(op->kind, SSL_get_mode(ssl));
-    case OP_NEW: {
-        SSL *fresh = SSL_new(r->ctx[s % 2]);
-        put(r, s, fresh);
-        return result(op->kind, fresh != NULL);
-    }
-    case OP_FREE:
-        put(r, s, NULL);
-        return result(op->kind, 1);
-    case OP_CLEAR:
-        return result(op->kind, SSL_clear(ssl));
-    case OP_SET_CTX:
-        return result(op->kind, ctx_index(r, SSL_set_SSL_CTX(ssl, r->ctx[op->arg ? 1 : 0])));
-    case OP_GET_CTX:
-        return result(op->kind, ctx_index(r, SSL_get_SSL_CTX(ssl)));
-    case OP_READ_AHEAD:
-        SSL_set_read_ahead(ssl, (int) op->arg);
-        return result(op->kind, 1);
-    case OP_NO_RENEG:
-        if (op->arg)
-            SSL_set_options(ssl, SSL_OP_NO_RENEGOTIATION);
-        else
-            SSL_clear_options(ssl, SSL_OP_NO_RENEGOTIATION);
-        return result(op->kind, 1);
-    case OP_DUP: {
-        SSL *copy = SSL_dup(ssl);
-        long v = copy == NULL ? -1 : copy == ssl ? DUP_SAME : DUP_NEW;
-        put(r, s + 2, copy);
-        return result(op->kind, v);
-    }
-    default:
-        abort();
-    }
-}
-
-/* An I/O call's outcome: its return, SSL_get_error, the first queued reason
- * (the queue is cleared before the call and after). */
-static struct outcome io_result(SSL *ssl, const struct op *op, int ret, size_t count)
-{
-    struct outcome o = result(op->kind, ret);
-    o.err = SSL_get_error(ssl, ret);
-    unsigned long e = ERR_peek_error();
-    o.reason = e ? ERR_GET_REASON(e) : 0;
-    ERR_clear_error();
-    o.count = (long) count;
-    o.ex = op->kind == OP_WRITE_EX;
-    return o;
-}
-
-static struct outcome call_io(SSL *ssl, struct buffers *b, const struct op *op)
-{
-    switch (op->kind) {
-    case OP_WRITE:
-    case OP_WRITE_EX: {
-        int a = bufs_find(b, op->buf[0] ? op->buf : DEFAULT_BUF);
-        if (a < 0)
-            abort(); /* the executor makes the default buffer first */
-        const unsigned char *from = b->a[a].mem + op->off;
-        if (op->kind == OP_WRITE) {
-            int ret = SSL_write(ssl, from, (int) op->arg);
-            return io_result(ssl, op, ret, ret > 0 ? (size_t) ret : 0);
-        }
-        size_t written = 0;
-        int ret = SSL_write_ex(ssl, from, (size_t) op->arg, &written);
-        return io_result(ssl, op, ret, written);
-    }
-    case OP_READ: {
-        int ret = SSL_read(ssl, scratch, (int) op->arg);
-        struct outcome o = io_result(ssl, op, ret, ret > 0 ? (size_t) ret : 0);
-        o.digest = digest_bytes(DIGEST_INIT, scratch, ret > 0 ? (uint32_t) ret : 0);
-        return o;
-    }
-    case OP_DRAIN: {
-        size_t total = 0;
-        int ret = 1;
-        for (int i = 0; i < DRAIN_READS && total + DRAIN_READ <= BUF_SIZE_MAX && ret > 0; i++) {
-            ret = SSL_read(ssl, scratch + total, DRAIN_READ);
-            if (ret > 0)
-                total += (size_t) ret;
-        }
-        struct outcome o = io_result(ssl, op, ret, total);
-        o.value = (long) total;
-        if (ret > 0)
-            o.err = 0; /* stopped at the limit, not by a failed read */
-        o.digest = digest_bytes(DIGEST_INIT, scratch, (uint32_t) total);
-        return o;
-    }
-    case OP_KEY_UPDATE:
-        return io_result(ssl, op,
-                         SSL_key_update(ssl, op->arg ? SSL_KEY_UPDATE_REQUESTED
-                                                     : SSL_KEY_UPDATE_NOT_REQUESTED), 0);
-    case OP_RENEGOTIATE:
-        return io_result(ssl, op, SSL_renegotiate(ssl), 0);
-    case OP_FREE_BUFFERS:
-        return result(op->kind, SSL_free_buffers(ssl));
-    case OP_ALLOC_BUFFERS:
-        return result(op->kind, SSL_alloc_buffers(ssl));
-    case OP_BUFFERS: {
-        struct outcome o = result(op->kind, pair_watch_held(ssl, WATCH_READ));
-        o.count = pair_watch_held(ssl, WATCH_WRITE);
-        return o;
-    }
-    case OP_IN_TRANSPORT:
-        return result(op->kind, (long) BIO_ctrl_pending(SSL_get_rbio(ssl)));
-    case OP_SHUTDOWN:
-    default:
-        return io_result(ssl, op, SSL_shutdown(ssl), 0);
-    }
-}
-
-/* An I/O call on one side of the pair; its record buffers are watched. */
-static struct outcome apply_io(struct real *r, struct buffers *b, const struct op *op)
-{
-    SSL *ssl = r->slot[target_slot(op->target)];
-    ERR_clear_error();
-    pair_watch_on(ssl);
-    struct outcome o = call_io(ssl, b, op);
-    pair_watch_on(NULL);
-    return o;
+    return result(op->kind, pair_handshake(c, s));
 }
 
 static int set_versions(SSL *ssl, long range)
@@ -301,10 +265,12 @@ static struct hello_out hello_seen(SSL *c, int done, const struct pair_wire *w)
 
 /* `hello`: two new SSLs, the contexts' masks, the configured version ranges,
  * the server's chained identity; the handshake; then both are freed. */
-static struct outcome hello(struct real *r, const struct session_config *cfg)
+struct outcome real_hello(struct real *r, struct buffers *b, const struct session_config *cfg,
+                          const struct op *op)
 {
+    (void) b;
     static struct pair_wire wire; /* 8 KiB: not on the fuzzer's stack */
-    struct outcome o = result(OP_HELLO, 0);
+    struct outcome o = result(op->kind, 0);
     SSL *c = SSL_new(r->ctx[CTX_CLIENT]), *s = SSL_new(r->ctx[CTX_SERVER]);
     if (c && s && set_versions(c, cfg->versions[0]) && set_versions(s, cfg->versions[1]) &&
         SSL_set_num_tickets(s, 0) && pair_chain_identity(s) &&
@@ -321,53 +287,157 @@ static struct outcome hello(struct real *r, const struct session_config *cfg)
     return o;
 }
 
-/* Both contexts and every SSL: the application configures everything. */
-static struct outcome set_msf(struct real *r, const struct op *op)
+/* --- I/O on one side of the pair (the executor watches its record buffers) -- */
+
+/* An I/O call's outcome: its return, SSL_get_error, the first queued reason
+ * (the queue is cleared before the call and after). */
+static struct outcome io_result(SSL *ssl, const struct op *op, int ret, size_t count)
 {
-    long ok = 1;
-    for (int c = 0; c < CTX_COUNT; c++)
-        ok &= SSL_CTX_set_max_send_fragment(r->ctx[c], op->arg);
-    for (int s = 0; s < SLOT_COUNT; s++)
-        if (r->slot[s])
-            ok &= SSL_set_max_send_fragment(r->slot[s], op->arg);
-    return result(op->kind, ok);
+    struct outcome o = result(op->kind, ret);
+    o.err = SSL_get_error(ssl, ret);
+    unsigned long e = ERR_peek_error();
+    o.reason = e ? ERR_GET_REASON(e) : 0;
+    ERR_clear_error();
+    o.count = (long) count;
+    o.ex = op->kind == OP_WRITE_EX;
+    return o;
 }
+
+struct outcome real_write(struct real *r, struct buffers *b, const struct session_config *cfg,
+                          const struct op *op)
+{
+    (void) cfg;
+    SSL *ssl = ssl_of(r, op);
+    int a = bufs_find(b, op->buf[0] ? op->buf : DEFAULT_BUF);
+    if (a < 0)
+        abort(); /* the executor makes the default buffer first */
+    const unsigned char *from = b->a[a].mem + op->off;
+    if (op->kind == OP_WRITE) {
+        int ret = SSL_write(ssl, from, (int) op->arg);
+        return io_result(ssl, op, ret, ret > 0 ? (size_t) ret : 0);
+    }
+    size_t written = 0;
+    int ret = SSL_write_ex(ssl, from, (size_t) op->arg, &written);
+    return io_result(ssl, op, ret, written);
+}
+
+struct outcome real_read(struct real *r, struct buffers *b, const struct session_config *cfg,
+                         const struct op *op)
+{
+    (void) b, (void) cfg;
+    SSL *ssl = ssl_of(r, op);
+    int ret = SSL_read(ssl, scratch, (int) op->arg);
+    struct outcome o = io_result(ssl, op, ret, ret > 0 ? (size_t) ret : 0);
+    o.digest = digest_bytes(DIGEST_INIT, scratch, ret > 0 ? (uint32_t) ret : 0);
+    return o;
+}
+
+struct outcome real_drain(struct real *r, struct buffers *b, const struct session_config *cfg,
+                          const struct op *op)
+{
+    (void) b, (void) cfg;
+    SSL *ssl = ssl_of(r, op);
+    size_t total = 0;
+    int ret = 1;
+    for (int i = 0; i < DRAIN_READS && total + DRAIN_READ <= BUF_SIZE_MAX && ret > 0; i++) {
+        ret = SSL_read(ssl, scratch + total, DRAIN_READ);
+        if (ret > 0)
+            total += (size_t) ret;
+    }
+    struct outcome o = io_result(ssl, op, ret, total);
+    o.value = (long) total;
+    if (ret > 0)
+        o.err = 0; /* stopped at the limit, not by a failed read */
+    o.digest = digest_bytes(DIGEST_INIT, scratch, (uint32_t) total);
+    return o;
+}
+
+struct outcome real_key_update(struct real *r, struct buffers *b,
+                               const struct session_config *cfg, const struct op *op)
+{
+    (void) b, (void) cfg;
+    SSL *ssl = ssl_of(r, op);
+    return io_result(ssl, op,
+                     SSL_key_update(ssl, op->arg ? SSL_KEY_UPDATE_REQUESTED
+                                                 : SSL_KEY_UPDATE_NOT_REQUESTED), 0);
+}
+
+struct outcome real_shutdown(struct real *r, struct buffers *b, const struct session_config *cfg,
+                             const struct op *op)
+{
+    (void) b, (void) cfg;
+    SSL *ssl = ssl_of(r, op);
+    return io_result(ssl, op, SSL_shutdown(ssl), 0);
+}
+
+struct outcome real_renegotiate(struct real *r, struct buffers *b,
+                                const struct session_config *cfg, const struct op *op)
+{
+    (void) b, (void) cfg;
+    SSL *ssl = ssl_of(r, op);
+    return io_result(ssl, op, SSL_renegotiate(ssl), 0);
+}
+
+struct outcome real_free_buffers(struct real *r, struct buffers *b,
+                                 const struct session_config *cfg, const struct op *op)
+{
+    (void) b, (void) cfg;
+    return result(op->kind, SSL_free_buffers(ssl_of(r, op)));
+}
+
+struct outcome real_alloc_buffers(struct real *r, struct buffers *b,
+                                  const struct session_config *cfg, const struct op *op)
+{
+    (void) b, (void) cfg;
+    return result(op->kind, SSL_alloc_buffers(ssl_of(r, op)));
+}
+
+/* --- observations ---------------------------------------------------------- */
+
+struct outcome real_buffers(struct real *r, struct buffers *b, const struct session_config *cfg,
+                            const struct op *op)
+{
+    (void) b, (void) cfg;
+    SSL *ssl = ssl_of(r, op);
+    struct outcome o = result(op->kind, pair_watch_held(ssl, WATCH_READ));
+    o.count = pair_watch_held(ssl, WATCH_WRITE);
+    return o;
+}
+
+struct outcome real_in_transport(struct real *r, struct buffers *b,
+                                 const struct session_config *cfg, const struct op *op)
+{
+    (void) b, (void) cfg;
+    return result(op->kind, (long) BIO_ctrl_pending(SSL_get_rbio(ssl_of(r, op))));
+}
+
+/* CLASS_HARNESS: the executor runs the model side's handler once, for both. */
+struct outcome real_none(struct real *r, struct buffers *b, const struct session_config *cfg,
+                         const struct op *op)
+{
+    (void) r, (void) b, (void) cfg, (void) op;
+    abort();
+}
+
+/* OpenSSL's column of fuzz/calls.h. */
+typedef struct outcome real_fn(struct real *, struct buffers *, const struct session_config *,
+                               const struct op *);
+#define REAL_ROW(id, name, syntax, on, arg, result, cls, pre, mfn, rfn, ...) [OP_##id] = rfn,
+static real_fn *const handlers[OP_KIND_COUNT] = { CALLS(REAL_ROW) };
+#undef REAL_ROW
 
 struct outcome real_apply(struct real *r, struct buffers *b, const struct session_config *cfg,
                           const struct op *op)
 {
-    switch (op->kind) {
-    case OP_CONNECT:
-        return connect_pair(r, cfg);
-    case OP_WRITE:
-    case OP_WRITE_EX:
-    case OP_READ:
-    case OP_DRAIN:
-    case OP_KEY_UPDATE:
-    case OP_RENEGOTIATE:
-    case OP_SHUTDOWN:
-    case OP_FREE_BUFFERS:
-    case OP_ALLOC_BUFFERS:
-    case OP_BUFFERS:
-    case OP_IN_TRANSPORT:
-        return apply_io(r, b, op);
-    case OP_SET_MSF:
-        return set_msf(r, op);
-    case OP_BUF:
-    case OP_COPY:
-    case OP_FILL:
-    case OP_SET_CAP:
-    case OP_SET_VERSION:
-    case OP_SET_CIPHER:
-    case OP_SET_CLIENT_VERSIONS:
-    case OP_SET_SERVER_VERSIONS:
-    case OP_SET_TICKETS:
-        return result(op->kind, 1);
-    case OP_HELLO:
-        return hello(r, cfg);
-    default:
-        return target_is_ctx(op->target) ? apply_ctx(r, op) : apply_ssl(r, op);
-    }
+    if (op_table[op->kind].cls != CLASS_IO)
+        return handlers[op->kind](r, b, cfg, op);
+    /* An I/O call: the queue starts empty, and its record buffers are watched. */
+    SSL *ssl = ssl_of(r, op);
+    ERR_clear_error();
+    pair_watch_on(ssl);
+    struct outcome o = handlers[op->kind](r, b, cfg, op);
+    pair_watch_on(NULL);
+    return o;
 }
 
 int real_slot_live(struct real *r, int slot)

@@ -15,6 +15,7 @@ static int usage(void)
           "                                  print fuzz inputs as scenarios (default: mask)\n"
           "       sslmode decode --format    print the version of the fuzz input format\n"
           "       sslmode names              list the SSL_MODE_* names and values\n"
+          "       sslmode calls              the calls a scenario can make, as a Markdown table\n"
           "exit: 0 all agree and every expectation holds, 1 otherwise, 2 bad input\n",
           stderr);
     return 2;
@@ -142,6 +143,10 @@ int main(int argc, char **argv)
         return cmd_decode(argc - 2, argv + 2);
     if (strcmp(argv[1], "names") == 0 && argc == 2)
         return cmd_names();
+    if (strcmp(argv[1], "calls") == 0 && argc == 2) {
+        op_print_calls(stdout);
+        return 0;
+    }
     fprintf(stderr, "sslmode: unknown command `%s`\n", argv[1]);
     return usage();
 }

@@ -22,6 +22,16 @@ else
   fail "names: model/names.c and <openssl/ssl.h> differ"; diff <(echo "$header") <(echo "$table")
 fi
 
+# 1b. The README's calls table is the one `sslmode calls` prints from
+#     fuzz/calls.h (a call added to the table and not to the README fails).
+readme_calls=$(sed -n '/^<!-- calls:/,/^<!-- end of calls -->/p' README.md | sed '1d;$d')
+if [ -n "$readme_calls" ] && [ "$readme_calls" = "$($B/sslmode calls)" ]; then
+  pass "calls: README.md's calls table is what \`sslmode calls\` prints ($(($(wc -l <<<"$readme_calls") - 2)) calls)"
+else
+  fail "calls: README.md's calls table differs from \`sslmode calls\` (paste its output between the markers)"
+  diff <(echo "$readme_calls") <($B/sslmode calls) | head -10
+fi
+
 # 2. Unit tests: each binary prints "ok - ..." or "not ok - ..." per case.
 for u in $B/unit-*; do
   out=$("$u" 2>&1); rc=$?
