@@ -627,4 +627,51 @@ struct conn_step conn_free_buffers(struct model_conn c, int s);
 */
 struct conn_step conn_alloc_buffers(struct model_conn c, int s);
 
+/* --- what a connected SSL says of itself (READ-08, WRITE-16) ----------------
+ * Questions without side effects; the executor also asks OpenSSL all of
+ * them after every step. */
+
+#include "logic/pending.acsl"
+
+/* READ-08: SSL_pending on side s: the plaintext of the current record not
+ * yet returned (ssl3_pending; 0 while a record's body is awaited, when
+ * nothing is left of the last one). */
+/*@ requires conn_ok(c) && valid_side(s);
+    assigns \nothing;
+    ensures \result == c.end[s].data_left;
+*/
+uint32_t conn_pending(struct model_conn c, int s);
+
+/* READ-08: SSL_has_pending on side s: 1 while a record is not fully returned
+ * or the read buffer holds bytes not yet made into a record, else 0. Unlike
+ * SSL_pending it sees what read_ahead brought in. */
+/*@ requires conn_ok(c) && valid_side(s);
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> has_pending(c, s);
+*/
+int conn_has_pending(struct model_conn c, int s);
+
+/* WRITE-16: SSL_get_shutdown on side s: SSL_SENT_SHUTDOWN (1) once it has
+ * made its close_notify, plus SSL_RECEIVED_SHUTDOWN (2) once it has read the
+ * peer's (or a fatal alert). */
+/*@ requires conn_ok(c) && valid_side(s);
+    assigns \nothing;
+    ensures \result == (c.end[s].sent_shutdown != 0 ? 1 : 0) +
+                       (c.end[s].received_shutdown != 0 ? 2 : 0);
+*/
+int conn_get_shutdown(struct model_conn c, int s);
+
+/* READ-07: the _ex form of a read (SSL_read_ex, SSL_peek_ex): 1 and the
+ * bytes when the plain call returns more than 0, else 0 and no bytes; the
+ * rest (SSL_get_error's class, the queued reason, the state) is the plain
+ * call's (ssl_read_internal serves both; SSL_read maps its result back). */
+/*@ assigns \nothing;
+    ensures \result.ret == (r.ret > 0 ? 1 : 0);
+    ensures \result.count == (r.ret > 0 ? r.count : 0);
+    ensures \result.err == r.err && \result.reason == r.reason && \result.src == r.src;
+    ensures \result.msgs == r.msgs && \result.ignored == r.ignored;
+*/
+struct io_result io_ex(struct io_result r);
+
 #endif
