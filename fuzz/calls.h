@@ -104,6 +104,9 @@
       model_read, real_read, "SSL_read(%t, buf, %a)",                                        \
       "WRITE-13 WRITE-14 READ-01 READ-04 READ-05 READ-06",                                   \
       "`SSL_read`'s result (at most N bytes), and where the bytes came from")                \
+    X(READ_EX, "read_ex", "read_ex N", ON_PAIR_SSL, ARG_COUNT, RES_IO, CLASS_IO, pre_read,   \
+      model_read_ex, real_read_ex, "SSL_read_ex(%t, buf, %a, &readbytes)", "READ-07",           \
+      "`SSL_read_ex`'s result, then `read=N`, and where the bytes came from")               \
     X(DRAIN, "drain", "drain", ON_PAIR_SSL, ARG_NONE, RES_IO, CLASS_IO, pre_read,            \
       model_drain, real_drain, "SSL_read(%t, buf, 16384) until it returns <= 0",             \
       "WRITE-13 WRITE-14 READ-01 READ-04 READ-05 READ-06",                                   \
@@ -132,6 +135,18 @@
       model_buffers, real_buffers,                                                           \
       "(bytes of %t's record buffers, seen through CRYPTO_set_mem_functions)", "READ-02",    \
       "the record buffers the SSL holds, as `read=BYTES write=BYTES`")                       \
+    X(PENDING, "pending", "pending", ON_PAIR_SSL, ARG_NONE, RES_INT, CLASS_OBSERVE, pre_io,  \
+      model_pending, real_pending, "SSL_pending(%t)", "READ-08",                              \
+      "`SSL_pending`'s result (the executor also compares it after every step)")             \
+    X(HAS_PENDING, "has_pending", "has_pending", ON_PAIR_SSL, ARG_NONE, RES_INT,             \
+      CLASS_OBSERVE, pre_io, model_has_pending, real_has_pending, "SSL_has_pending(%t)",     \
+      "READ-08", "`SSL_has_pending`'s result (the executor also compares it after every "   \
+      "step)")                                                                               \
+    X(GET_SHUTDOWN, "get_shutdown", "get_shutdown", ON_PAIR_SSL, ARG_NONE, RES_INT,          \
+      CLASS_OBSERVE, pre_io, model_get_shutdown, real_get_shutdown, "SSL_get_shutdown(%t)",  \
+      "WRITE-16 READ-05 READ-06",                                                            \
+      "`SSL_get_shutdown`'s result: 1 sent, 2 received, 3 both (the executor also "         \
+      "compares it after every step)")                                                       \
     X(IN_TRANSPORT, "in_transport", "in_transport", ON_PAIR_SSL, ARG_NONE, RES_INT,          \
       CLASS_OBSERVE, pre_io, model_in_transport, real_in_transport,                          \
       "BIO_ctrl_pending(SSL_get_rbio(%t))", "WRITE-02 READ-04",                              \

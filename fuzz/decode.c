@@ -272,16 +272,24 @@ static int fill_args(struct reader *r, struct op *op, uint8_t k)
     return 1;
 }
 
-/* Format 1's slot 30 of the write target: renegotiate, or SSL_clear when
- * bits 6-7 of k are 3, which a pending renegotiation makes fail (READ-05).
- * A clear that works ends the connection (the target does not connect
- * again), so it comes once in 128 calls. */
-static int reneg_or_clear(struct reader *r, struct op *op, uint8_t k)
+/* The write target's slot 14: the next byte picks one of 16 calls that come
+ * less often (format 2). SSL_clear is there once: a pending renegotiation
+ * makes it fail (READ-05), and a clear that works ends the connection (the
+ * target does not connect again). */
+static const enum op_kind more_kinds[16] = {
+    OP_READ_EX,     OP_READ_EX,     OP_READ_EX,     OP_READ_EX,
+    OP_PENDING,     OP_HAS_PENDING, OP_GET_SHUTDOWN, OP_CLEAR,
+    OP_READ_EX,     OP_READ_EX,     OP_PENDING,     OP_HAS_PENDING,
+    OP_READ_EX,     OP_READ_EX,     OP_READ_EX,     OP_HAS_PENDING,
+};
+
+static int more_calls(struct reader *r, struct op *op, uint8_t k)
 {
-    (void) r;
-    if (k >> 6 == 3)
-        op->kind = OP_CLEAR;
-    return 1;
+    uint8_t b;
+    if (!take(r, &b))
+        return 0;
+    op->kind = more_kinds[b & 15];
+    return op->kind == OP_READ_EX ? read_size(r, op, k) : 1;
 }
 
 /* A version range for the hello target, by bits 3-4 of k: 1.2, 1.3,
@@ -356,7 +364,7 @@ static const struct slot write_slots[32] = {
     { OP_WRITE_EX, write_args },    { OP_WRITE_EX, write_args },
     { OP_READ, read_size },         { OP_READ, read_size },
     { OP_READ, read_size },         { OP_READ, read_size },
-    { OP_READ, read_size },         { OP_DRAIN, no_args },
+    { OP_READ, more_calls },        { OP_DRAIN, no_args },
     { OP_KEY_UPDATE, bit6 },        { OP_SHUTDOWN, no_args },
     { OP_SET_MODE, io_flags },      { OP_SET_MODE, io_flags },
     { OP_SET_MODE, io_flags },      { OP_CLEAR_MODE, io_flags },
@@ -364,7 +372,7 @@ static const struct slot write_slots[32] = {
     { OP_COPY, copy_args },         { OP_FILL, fill_args },
     { OP_WRITE_EX, write_args },    { OP_FREE_BUFFERS, no_args },
     { OP_READ_AHEAD, bit6 },        { OP_ALLOC_BUFFERS, no_args },
-    { OP_RENEGOTIATE, reneg_or_clear }, { OP_NO_RENEG, bit6 },
+    { OP_RENEGOTIATE, no_args },    { OP_NO_RENEG, bit6 },
 };
 
 static int decode_write_op(struct reader *r, struct op *op)

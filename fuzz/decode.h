@@ -9,15 +9,16 @@
  * so the sequence is always one the harness can run; so is a connect that
  * would run a third handshake (DECODE_MAX_HANDSHAKES).
  *
- * mask: byte K: low nibble picks the call (mask_kinds in decode.c), high
+ * mask: byte K: low nibble picks the call (mask_slots in decode.c), high
  *       nibble the target (modulo the targets the call accepts); set_ctx:
  *       one byte, bit 0 picks cctx or sctx; set_mode, clear_mode: a long
  *       (decode_long).
  * write: two bytes choose the cipher suite and the transport capacity
  *       (caps in decode.c; its top two bits the server's session tickets,
  *       ticket_counts), then `connect`; then byte K: bits 0-4 pick the
- *       call (write_kinds), bit 5 the side, bits 6-7 feed its arguments.
- * hello: byte K: bits 0-2 pick the call (hello_kinds): set_mode or
+ *       call (write_slots), bit 5 the side, bits 6-7 feed its arguments;
+ *       slot 14 takes one more byte that picks a call of more_kinds.
+ * hello: byte K: bits 0-2 pick the call (hello_slots): set_mode or
  *       clear_mode on cctx or sctx (bit 0) with a long (decode_long), a
  *       version range for either side (bits 3-4), or `hello`. Hellos count
  *       as handshakes (DECODE_MAX_HANDSHAKES). */
@@ -35,10 +36,14 @@
  * that re-maps committed inputs bumps this number, says what changed below,
  * and regenerates the golden files on purpose (`make golden`, which refuses
  * to rewrite them under an unchanged number). Choices come from lists of the
- * format's own (flag_choices, cipher_choices, the *_kinds tables in
+ * format's own (flag_choices, cipher_choices, the *_slots tables and more_kinds in
  * decode.c), never from the size of a table that grows.
- *   1: the format of the corpus as committed on 2026-12-06. */
-#define DECODE_FORMAT 1
+ *   1: the format of the corpus as committed on 2026-12-06.
+ *   2: write target: slot 14 (a read) reads one more byte that picks among
+ *      read_ex, pending, has_pending, get_shutdown and clear (more_kinds);
+ *      slot 30 is renegotiate alone (format 1 made it clear when bits 6-7
+ *      were 3). */
+#define DECODE_FORMAT 2
 
 #define DECODE_MAX_OPS 64
 #define DECODE_MAX_HANDSHAKES 2 /* connects that run a handshake, and hellos, per input */

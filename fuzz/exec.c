@@ -86,9 +86,11 @@ static int io_agrees(struct session *ss, struct mismatch *m)
         if (!same(m, "WRITE-02", RES_INT, io.in_transport, c->pipe[s].fill,
                   "bytes %s wrote that %s has not read (BIO_ctrl_pending at %s)", name, peer,
                   peer) ||
-            !same(m, "WRITE-13", RES_INT, io.pending, e->data_left, "SSL_pending(%s)", name) ||
-            !same(m, "WRITE-16 READ-05 READ-06", RES_INT, io.shutdown,
-                  (e->sent_shutdown ? 1 : 0) | (e->received_shutdown ? 2 : 0),
+            !same(m, "WRITE-13 READ-08", RES_INT, io.pending, conn_pending(*c, s),
+                  "SSL_pending(%s)", name) ||
+            !same(m, "READ-08", RES_INT, io.has_pending, conn_has_pending(*c, s),
+                  "SSL_has_pending(%s)", name) ||
+            !same(m, "WRITE-16 READ-05 READ-06", RES_INT, io.shutdown, conn_get_shutdown(*c, s),
                   "SSL_get_shutdown(%s)", name) ||
             !same(m, "WRITE-09 READ-06", RES_INT, io.in_init, e->in_init, "SSL_in_init(%s)", name) ||
             !same(m, "WRITE-15", RES_INT, io.key_update, e->key_update,

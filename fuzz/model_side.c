@@ -363,10 +363,10 @@ static struct outcome io_outcome(struct model_state *m, const struct buffers *b,
     o.err = st.r.err;
     o.reason = st.r.reason;
     o.count = st.r.count;
-    o.ex = op->kind == OP_WRITE_EX;
-    if (op->kind == OP_READ) {
+    o.ex = op_ex_form(op->kind);
+    if (op->kind == OP_READ || op->kind == OP_READ_EX) {
         o.digest = DIGEST_INIT;
-        if (st.r.ret > 0) {
+        if (st.r.count > 0) {
             o.digest = digest_content(o.digest, b, st.r.src, st.r.count);
             o.src = st.r.src;
             describe_src(b, st.r.src, o.from, sizeof o.from);
@@ -407,6 +407,17 @@ struct outcome model_read(struct model_state *m, struct buffers *b, struct sessi
     int s = side(op);
     return io_outcome(m, b, op, conn_read(m->conn, s, mode_of(m, op), model_read_ahead(m, s),
                                           model_no_reneg(m, s), (uint32_t) op->arg));
+}
+
+struct outcome model_read_ex(struct model_state *m, struct buffers *b,
+                             struct session_config *cfg, const struct op *op)
+{
+    (void) cfg;
+    int s = side(op);
+    struct conn_step st = conn_read(m->conn, s, mode_of(m, op), model_read_ahead(m, s),
+                                    model_no_reneg(m, s), (uint32_t) op->arg);
+    st.r = io_ex(st.r);
+    return io_outcome(m, b, op, st);
 }
 
 /* `drain`: reads until one returns <= 0; the outcome is the total, the
@@ -490,6 +501,27 @@ struct outcome model_buffers(struct model_state *m, struct buffers *b,
     struct outcome o = result(op->kind, model_rbuf_bytes(&m->conn, side(op)));
     o.count = model_wbuf_bytes(&m->conn, side(op));
     return o;
+}
+
+struct outcome model_pending(struct model_state *m, struct buffers *b,
+                             struct session_config *cfg, const struct op *op)
+{
+    (void) b, (void) cfg;
+    return result(op->kind, conn_pending(m->conn, side(op)));
+}
+
+struct outcome model_has_pending(struct model_state *m, struct buffers *b,
+                                 struct session_config *cfg, const struct op *op)
+{
+    (void) b, (void) cfg;
+    return result(op->kind, conn_has_pending(m->conn, side(op)));
+}
+
+struct outcome model_get_shutdown(struct model_state *m, struct buffers *b,
+                                  struct session_config *cfg, const struct op *op)
+{
+    (void) b, (void) cfg;
+    return result(op->kind, conn_get_shutdown(m->conn, side(op)));
 }
 
 struct outcome model_in_transport(struct model_state *m, struct buffers *b,

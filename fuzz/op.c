@@ -15,6 +15,11 @@ const char *const target_names[TGT_COUNT] = {
 const struct op_info op_table[OP_KIND_COUNT] = { CALLS(OP_INFO_ROW) };
 #undef OP_INFO_ROW
 
+enum ex_form op_ex_form(enum op_kind k)
+{
+    return k == OP_WRITE_EX ? EX_WRITTEN : k == OP_READ_EX ? EX_READ : EX_NONE;
+}
+
 long range_arg(int min, int max)
 {
     return (long) min << 16 | max;

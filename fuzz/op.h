@@ -41,6 +41,11 @@ enum op_arg {
     ARG_RANGE,       /* 1.2 | 1.3 | 1.2-1.3 (arg: range_arg) */
 };
 
+/* How an _ex call states its count apart from its return value: SSL_write_ex
+ * as "1 written=N", SSL_read_ex as "1 read=N". */
+enum ex_form { EX_NONE, EX_WRITTEN, EX_READ };
+enum ex_form op_ex_form(enum op_kind k);
+
 /* What a call returns to the application (outcome.h prints it). */
 enum result_kind { RES_OK, RES_MASK, RES_INT, RES_DUP, RES_CTX, RES_IO, RES_HELLO, RES_HELD };
 

@@ -86,9 +86,10 @@ int outcome_meets(const struct outcome *got, const struct outcome *expect)
         return same_hello(&got->hello, &expect->hello);
     if (got->kind == RES_HELD)
         return got->count == expect->count;
-    /* The count is stated apart only for SSL_write_ex ("written=N"); for
-     * the other calls it is the return value or nothing. */
-    return got->kind != RES_IO || (got->err == expect->err && got->reason == expect->reason &&
+    /* The count is stated apart only for the _ex calls ("written=N",
+     * "read=N"); for the other calls it is the return value or nothing. An
+     * expectation of the return value alone checks nothing more. */
+    return got->kind != RES_IO || expect->only_value || (got->err == expect->err && got->reason == expect->reason &&
                                    (!got->ex || got->count == expect->count));
 }
 
@@ -106,8 +107,8 @@ static const char *ctx_name(long v)
 static void print_io(FILE *f, const struct outcome *o)
 {
     fprintf(f, "%ld", o->value);
-    if (o->ex && o->value > 0)
-        fprintf(f, " written=%ld", o->count);
+    if (o->ex != EX_NONE && o->value > 0)
+        fprintf(f, " %s=%ld", o->ex == EX_READ ? "read" : "written", o->count);
     if (o->err != ERRC_NONE || (o->kind == RES_IO && o->value > 0 && o->err)) {
         const char *c = errclass_name(o->err);
         if (c)
@@ -226,8 +227,9 @@ static int parse_word(const char *s, const char *a, long va, const char *b,
     return 0;
 }
 
-/* "<ret> [written=<n>] [<CLASS> [<REASON>]]", words separated by spaces. */
-static int parse_io(const char *s, int ex, struct outcome *out)
+/* "<ret> [written=<n>|read=<n>] [<CLASS> [<REASON>]]", words separated by
+ * spaces; the return value alone states nothing more. */
+static int parse_io(const char *s, enum ex_form ex, struct outcome *out)
 {
     char buf[256];
     snprintf(buf, sizeof buf, "%s", s);
@@ -235,11 +237,16 @@ static int parse_io(const char *s, int ex, struct outcome *out)
     if (!w || text_parse_number(w, &out->value) != 0)
         return -1;
     out->ex = ex;
-    out->count = !ex && out->value > 0 ? out->value : 0;
-    for (w = strtok_r(NULL, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+    out->count = ex == EX_NONE && out->value > 0 ? out->value : 0;
+    const char *count_word = ex == EX_READ ? "read=" : "written=";
+    w = strtok_r(NULL, " ", &save);
+    out->only_value = w == NULL;
+    for (; w; w = strtok_r(NULL, " ", &save)) {
         long n;
         int found = 0;
-        if (strncmp(w, "written=", 8) == 0 && text_parse_number(w + 8, &n) == 0) {
+        size_t cw = strlen(count_word);
+        if (ex != EX_NONE && strncmp(w, count_word, cw) == 0 &&
+            text_parse_number(w + cw, &n) == 0) {
             out->count = n;
             continue;
         }
@@ -348,7 +355,7 @@ static int parse_held(const char *s, struct outcome *out)
     return 0;
 }
 
-int outcome_parse(enum result_kind k, int ex, const char *s, struct outcome *out,
+int outcome_parse(enum result_kind k, enum ex_form ex, const char *s, struct outcome *out,
                   const char **why)
 {
     const char *bad;
@@ -368,8 +375,9 @@ int outcome_parse(enum result_kind k, int ex, const char *s, struct outcome *out
         *why = "expected `cctx` or `sctx`";
         return parse_word(s, "cctx", CTX_CLIENT, "sctx", CTX_SERVER, &out->value);
     case RES_IO:
-        *why = "expected a return value, then written=N (write_ex), an error class "
-               "(WANT_WRITE, SSL, SYSCALL, ...) and a reason (BAD_LENGTH, ...)";
+        *why = "expected a return value, then written=N (write_ex) or read=N (read_ex), "
+               "an error class (WANT_WRITE, SSL, SYSCALL, ...) and a reason (BAD_LENGTH, "
+               "...); or the return value alone";
         return parse_io(s, ex, out);
     case RES_HELLO:
         *why = "expected `1.2` or `1.3` then scsv=absent|last|other client_time=yes|no "

@@ -18,7 +18,9 @@ struct outcome {
     int err;         /* SSL_get_error class */
     int reason;      /* reason of the first error in the queue, 0 if empty */
     long count;      /* bytes written or read */
-    int ex;          /* the call reports its count separately (SSL_write_ex) */
+    enum ex_form ex; /* the call reports its count apart (SSL_write_ex, SSL_read_ex) */
+    int only_value;  /* an expectation that states the return value alone
+                      * (`=> -1`): the class, reason and count are not checked */
     uint64_t digest; /* reads: digest of the bytes delivered */
     struct src src;  /* model reads: where the bytes came from (not compared) */
     char from[32];   /* the same as text, e.g. "a+16384" */
@@ -46,7 +48,7 @@ void outcome_print_expect(FILE *f, const struct outcome *o);
 
 /* Parses an expectation (the text after "=>") for a call returning kind k.
  * Returns 0 on success; on failure a message in *why. */
-int outcome_parse(enum result_kind k, int ex, const char *s, struct outcome *out,
+int outcome_parse(enum result_kind k, enum ex_form ex, const char *s, struct outcome *out,
                   const char **why);
 
 /* Names of SSL_get_error classes and SSL_R_* reasons ("WANT_WRITE",

@@ -49,6 +49,7 @@ int real_same_object(struct real *r, int a, int b);
 struct real_io_state {
     long in_transport; /* bytes this side wrote that its peer has not read */
     long pending;      /* SSL_pending */
+    int has_pending;   /* SSL_has_pending */
     int shutdown;      /* SSL_get_shutdown */
     int in_init;       /* SSL_in_init */
     int key_update;    /* SSL_get_key_update_type */

@@ -299,7 +299,7 @@ static struct outcome io_result(SSL *ssl, const struct op *op, int ret, size_t c
     o.reason = e ? ERR_GET_REASON(e) : 0;
     ERR_clear_error();
     o.count = (long) count;
-    o.ex = op->kind == OP_WRITE_EX;
+    o.ex = op_ex_form(op->kind);
     return o;
 }
 
@@ -329,6 +329,18 @@ struct outcome real_read(struct real *r, struct buffers *b, const struct session
     int ret = SSL_read(ssl, scratch, (int) op->arg);
     struct outcome o = io_result(ssl, op, ret, ret > 0 ? (size_t) ret : 0);
     o.digest = digest_bytes(DIGEST_INIT, scratch, ret > 0 ? (uint32_t) ret : 0);
+    return o;
+}
+
+struct outcome real_read_ex(struct real *r, struct buffers *b, const struct session_config *cfg,
+                            const struct op *op)
+{
+    (void) b, (void) cfg;
+    SSL *ssl = ssl_of(r, op);
+    size_t got = 0;
+    int ret = SSL_read_ex(ssl, scratch, (size_t) op->arg, &got);
+    struct outcome o = io_result(ssl, op, ret, got);
+    o.digest = digest_bytes(DIGEST_INIT, scratch, (uint32_t) got);
     return o;
 }
 
@@ -402,6 +414,27 @@ struct outcome real_buffers(struct real *r, struct buffers *b, const struct sess
     struct outcome o = result(op->kind, pair_watch_held(ssl, WATCH_READ));
     o.count = pair_watch_held(ssl, WATCH_WRITE);
     return o;
+}
+
+struct outcome real_pending(struct real *r, struct buffers *b, const struct session_config *cfg,
+                            const struct op *op)
+{
+    (void) b, (void) cfg;
+    return result(op->kind, SSL_pending(ssl_of(r, op)));
+}
+
+struct outcome real_has_pending(struct real *r, struct buffers *b,
+                                const struct session_config *cfg, const struct op *op)
+{
+    (void) b, (void) cfg;
+    return result(op->kind, SSL_has_pending(ssl_of(r, op)));
+}
+
+struct outcome real_get_shutdown(struct real *r, struct buffers *b,
+                                 const struct session_config *cfg, const struct op *op)
+{
+    (void) b, (void) cfg;
+    return result(op->kind, SSL_get_shutdown(ssl_of(r, op)));
 }
 
 struct outcome real_in_transport(struct real *r, struct buffers *b,
@@ -481,6 +514,7 @@ struct real_io_state real_io(struct real *r, int side)
     struct real_io_state st;
     st.in_transport = (long) BIO_ctrl_pending(SSL_get_rbio(peer));
     st.pending = SSL_pending(ssl);
+    st.has_pending = SSL_has_pending(ssl);
     st.shutdown = SSL_get_shutdown(ssl);
     st.in_init = SSL_in_init(ssl);
     st.key_update = SSL_get_key_update_type(ssl);

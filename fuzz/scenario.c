@@ -325,7 +325,7 @@ int scenario_parse_step(const char *text, struct scn_step *st, char *msg, size_t
             strncat(joined, ew[i], sizeof joined - strlen(joined) - 1);
         }
         const char *why;
-        if (en <= 0 || outcome_parse(rk, st->op.kind == OP_WRITE_EX, joined, &st->expect,
+        if (en <= 0 || outcome_parse(rk, op_ex_form(st->op.kind), joined, &st->expect,
                                      &why) != 0) {
             snprintf(msg, len, "bad expectation `%s`: %s", en > 0 ? joined : "", why);
             return -1;
