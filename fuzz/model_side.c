@@ -200,12 +200,12 @@ static struct outcome stepped(struct model_world *w, enum op_kind k, struct mode
 
 int model_read_ahead(const struct model_state *m, int slot)
 {
-    return m->ahead[m->world.slot[slot]];
+    return world_get_settings(m->world, slot).read_ahead;
 }
 
 int model_no_reneg(const struct model_state *m, int slot)
 {
-    return m->no_reneg[m->world.slot[slot]];
+    return world_get_settings(m->world, slot).no_reneg;
 }
 
 long model_rbuf_bytes(const struct model_conn *c, int s)
@@ -258,8 +258,7 @@ struct outcome model_clear(struct model_state *m, struct buffers *b, struct sess
                            const struct op *op)
 {
     (void) b, (void) cfg;
-    int s = target_slot(op->target);
-    return stepped(&m->world, op->kind, world_clear(m->world, s, m->reneg[m->world.slot[s]]));
+    return stepped(&m->world, op->kind, world_clear(m->world, target_slot(op->target)));
 }
 
 struct outcome model_set_ctx(struct model_state *m, struct buffers *b,
@@ -288,7 +287,7 @@ struct outcome model_read_ahead_call(struct model_state *m, struct buffers *b,
                                      struct session_config *cfg, const struct op *op)
 {
     (void) b, (void) cfg;
-    m->ahead[m->world.slot[target_slot(op->target)]] = (int) op->arg;
+    m->world = world_set_read_ahead(m->world, target_slot(op->target), (int) op->arg);
     return result(op->kind, 1);
 }
 
@@ -296,7 +295,7 @@ struct outcome model_no_reneg_call(struct model_state *m, struct buffers *b,
                                    struct session_config *cfg, const struct op *op)
 {
     (void) b, (void) cfg;
-    m->no_reneg[m->world.slot[target_slot(op->target)]] = (int) op->arg;
+    m->world = world_set_no_reneg(m->world, target_slot(op->target), (int) op->arg);
     return result(op->kind, 1);
 }
 
@@ -552,40 +551,15 @@ struct outcome model_config_op(struct model_state *m, struct buffers *b,
 
 /* --- after every call -------------------------------------------------------- */
 
-/* read_ahead and SSL_OP_NO_RENEGOTIATION follow the objects: an SSL the call
- * made has its context's (the harness never sets the contexts': 0), except
- * that SSL_dup before the handshake copies its source's (ssl/ssl_lib.c,
- * SSL_dup: ret->options, SSL_set_read_ahead); SSL_clear and SSL_set_SSL_CTX
- * keep them. */
-static void follow_settings(struct model_state *m, const struct model_world *before,
-                            const struct op *op)
-{
-    for (int s = 0; s < SLOT_COUNT; s++) {
-        if (!world_slot_live(m->world, s))
-            continue;
-        int o = m->world.slot[s], old = 0;
-        for (int t = 0; t < SLOT_COUNT; t++)
-            old |= before->slot[t] == o;
-        if (old)
-            continue;
-        int from = op->kind == OP_DUP ? before->slot[target_slot(op->target)] : -1;
-        m->ahead[o] = from >= 0 ? m->ahead[from] : 0;
-        m->no_reneg[o] = from >= 0 ? m->no_reneg[from] : 0;
-        m->reneg[o] = 0; /* SSL_dup makes a new object only before the handshake */
-    }
-}
-
 struct outcome model_apply(struct model_state *m, struct buffers *b, struct session_config *cfg,
                            const struct op *op)
 {
-    struct model_world before = m->world;
     struct outcome o = handlers[op->kind].model(m, b, cfg, op);
-    follow_settings(m, &before, op);
     /* While an object is in the connection, its s->renegotiate is the
      * connection's; it keeps the last value when the pair breaks up. */
     if (m->world.connected) {
-        m->reneg[m->world.slot[SLOT_CLIENT]] = m->conn.end[SIDE_CLIENT].reneg_pending;
-        m->reneg[m->world.slot[SLOT_SERVER]] = m->conn.end[SIDE_SERVER].reneg_pending;
+        m->world = world_set_reneg(m->world, SLOT_CLIENT, m->conn.end[SIDE_CLIENT].reneg_pending);
+        m->world = world_set_reneg(m->world, SLOT_SERVER, m->conn.end[SIDE_SERVER].reneg_pending);
     }
     return o;
 }

@@ -15,15 +15,6 @@ struct model_state {
     struct model_world world;
     struct frag ctx_frag;   /* max/split send fragment the contexts hold */
     struct model_conn conn; /* the connection, while world.connected */
-    /* Two settings of each object of the world, which the harness keeps as it
-     * keeps ctx_frag, and the calls take as they take the mask:
-     * SSL_get_read_ahead (READ-04) and SSL_OP_NO_RENEGOTIATION (READ-06). */
-    int ahead[OBJ_COUNT];
-    int no_reneg[OBJ_COUNT];
-    /* And one piece of state: s->renegotiate (SSL_renegotiate_pending),
-     * which the connection holds while the object is in it (conn.h, struct
-     * end) and the object keeps after; SSL_clear takes it (READ-05). */
-    int reneg[OBJ_COUNT];
 };
 
 void model_init(struct model_state *m);
@@ -39,7 +30,7 @@ long model_rbuf_bytes(const struct model_conn *c, int s);
 long model_wbuf_bytes(const struct model_conn *c, int s);
 
 /* SSL_get_read_ahead of the object in a live slot, and whether its options
- * have SSL_OP_NO_RENEGOTIATION. */
+ * have SSL_OP_NO_RENEGOTIATION (world_get_settings). */
 int model_read_ahead(const struct model_state *m, int slot);
 int model_no_reneg(const struct model_state *m, int slot);
 

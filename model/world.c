@@ -9,6 +9,9 @@ struct model_world world_init(void)
     struct model_world w;
     w.ctx_mode[CTX_CLIENT] = MODE_CTX_DEFAULT;
     w.ctx_mode[CTX_SERVER] = MODE_CTX_DEFAULT;
+    w.ctx_set[CTX_CLIENT].read_ahead = 0;
+    w.ctx_set[CTX_CLIENT].no_reneg = 0;
+    w.ctx_set[CTX_SERVER] = w.ctx_set[CTX_CLIENT];
     /*@ loop invariant 0 <= o <= OBJ_COUNT;
         loop assigns o, w.obj[0 .. OBJ_COUNT - 1];
         loop variant OBJ_COUNT - o; */
@@ -16,6 +19,8 @@ struct model_world world_init(void)
         w.obj[o].mode = 0;
         w.obj[o].ctx = CTX_CLIENT;
         w.obj[o].hs = HS_BEFORE;
+        w.obj[o].set = w.ctx_set[CTX_CLIENT];
+        w.obj[o].reneg = 0;
     }
     w.slot[SLOT_CLIENT] = OBJ_NONE;
     w.slot[SLOT_SERVER] = OBJ_NONE;
@@ -30,6 +35,14 @@ int world_slot_live(struct model_world w, int s)
     return w.slot[s] >= 0 && w.slot[s] < OBJ_COUNT;
 }
 
+/*@ assigns \nothing;
+    ensures \result != 0 <==> settings_ok(t);
+*/
+static int settings_check(struct settings t)
+{
+    return (t.read_ahead == 0 || t.read_ahead == 1) && (t.no_reneg == 0 || t.no_reneg == 1);
+}
+
 /*@ requires valid_slot(s);
     assigns \nothing;
     ensures \result != 0 <==> slot_ok(w, s);
@@ -42,7 +55,8 @@ static int slot_check(struct model_world w, int s)
     if (o < 0 || o >= OBJ_COUNT)
         return 0;
     return w.obj[o].ctx >= 0 && w.obj[o].ctx < CTX_COUNT &&
-           (w.obj[o].hs == HS_BEFORE || w.obj[o].hs == HS_DONE);
+           (w.obj[o].hs == HS_BEFORE || w.obj[o].hs == HS_DONE) &&
+           settings_check(w.obj[o].set) && (w.obj[o].reneg == 0 || w.obj[o].reneg == 1);
 }
 
 /*@ requires valid_slot(a) && valid_slot(b);
@@ -57,6 +71,8 @@ static int apart_check(struct model_world w, int a, int b)
 
 int world_check(struct model_world w)
 {
+    if (!settings_check(w.ctx_set[CTX_CLIENT]) || !settings_check(w.ctx_set[CTX_SERVER]))
+        return 0;
     if (!slot_check(w, SLOT_CLIENT) || !slot_check(w, SLOT_SERVER) ||
         !slot_check(w, SLOT_CDUP) || !slot_check(w, SLOT_SDUP))
         return 0;
@@ -163,6 +179,8 @@ struct model_world world_new(struct model_world w, int s)
     w.obj[o].mode = w.ctx_mode[side];
     w.obj[o].ctx = side;
     w.obj[o].hs = HS_BEFORE;
+    w.obj[o].set = w.ctx_set[side];
+    w.obj[o].reneg = 0;
     w.slot[s] = o;
     if (s == SLOT_CLIENT || s == SLOT_SERVER)
         w.connected = 0;
@@ -177,11 +195,11 @@ struct model_world world_free(struct model_world w, int s)
     return w;
 }
 
-struct model_step world_clear(struct model_world w, int s, int reneg)
+struct model_step world_clear(struct model_world w, int s)
 {
-    struct model_step r = { w, reneg ? 0 : 1 };
     int o = w.slot[s];
-    if (!reneg)
+    struct model_step r = { w, w.obj[o].reneg ? 0 : 1 };
+    if (!w.obj[o].reneg)
         r.w.obj[o].hs = HS_BEFORE;
     if (o == w.slot[SLOT_CLIENT] || o == w.slot[SLOT_SERVER])
         r.w.connected = 0;
@@ -210,9 +228,33 @@ struct model_step world_dup(struct model_world w, int s)
     }
     int o = free_obj(w);
     r.w.obj[o] = w.obj[src];
+    r.w.obj[o].reneg = 0;
     r.w.slot[s + 2] = o;
     r.ret = DUP_NEW;
     return r;
+}
+
+struct settings world_get_settings(struct model_world w, int s)
+{
+    return w.obj[w.slot[s]].set;
+}
+
+struct model_world world_set_read_ahead(struct model_world w, int s, int v)
+{
+    w.obj[w.slot[s]].set.read_ahead = v;
+    return w;
+}
+
+struct model_world world_set_no_reneg(struct model_world w, int s, int v)
+{
+    w.obj[w.slot[s]].set.no_reneg = v;
+    return w;
+}
+
+struct model_world world_set_reneg(struct model_world w, int s, int v)
+{
+    w.obj[w.slot[s]].reneg = v;
+    return w;
 }
 
 struct model_step world_connect(struct model_world w)

@@ -43,14 +43,30 @@
 #define DUP_NEW 0
 #define DUP_SAME 1
 
+/* What a context or an SSL holds beside its mask, which an SSL takes from
+ * its context at SSL_new, SSL_dup copies, and SSL_clear and SSL_set_SSL_CTX
+ * keep (READ-04, READ-06). Each is 0 or 1. */
+struct settings {
+    int read_ahead; /* SSL_get_read_ahead (s->rlayer.read_ahead) */
+    int no_reneg;   /* SSL_get_options has SSL_OP_NO_RENEGOTIATION */
+};
+
 struct model_ssl {
     uint32_t mode; /* SSL_get_mode */
     int ctx;       /* SSL_get_SSL_CTX: CTX_CLIENT or CTX_SERVER */
     int hs;        /* HS_BEFORE or HS_DONE */
+    struct settings set;
+    int reneg;     /* SSL_renegotiate_pending (s->renegotiate), as the object
+                    * keeps it: while the object is in the connection, the
+                    * connection holds it (conn.h, struct end), and the
+                    * harness records it here as the pair breaks up
+                    * (world_set_reneg); SSL_clear reads it (READ-05) */
 };
 
 struct model_world {
     uint32_t ctx_mode[CTX_COUNT];    /* SSL_CTX_get_mode of cctx, sctx */
+    struct settings ctx_set[CTX_COUNT]; /* what SSL_CTX_new gave: the harness
+                                         * changes neither */
     struct model_ssl obj[OBJ_COUNT]; /* the SSL objects */
     int slot[SLOT_COUNT];            /* object of each handle, or OBJ_NONE */
     int connected;                   /* client and server shook hands */
@@ -72,6 +88,8 @@ struct model_step {
                      \result.ctx_mode[CTX_SERVER] == MODE_CTX_DEFAULT;
     ensures \forall integer s; valid_slot(s) ==> \result.slot[s] == OBJ_NONE;
     ensures \result.connected == 0;
+    ensures READ_04_READ_06_ctx: settings_default(\result.ctx_set[CTX_CLIENT]) &&
+                                 settings_default(\result.ctx_set[CTX_SERVER]);
 */
 struct model_world world_init(void);
 
@@ -134,8 +152,7 @@ long world_ctx_get_mode(struct model_world w, int c);
     ensures MASK_02: slot_obj(\result.w, s).mode ==
       (slot_obj(w, s).mode | mode_of_long(larg));
     ensures MASK_02_new_mask: \result.ret == slot_obj(\result.w, s).mode;
-    ensures slot_obj(\result.w, s).ctx == slot_obj(w, s).ctx;
-    ensures slot_obj(\result.w, s).hs == slot_obj(w, s).hs;
+    ensures all_but_mode_same(slot_obj(w, s), slot_obj(\result.w, s));
     ensures MASK_07: ctxs_same(w, \result.w);
     ensures objs_same_except(w, \result.w, w.slot[s]);
     ensures slots_same_except(w, \result.w, -1);
@@ -151,8 +168,7 @@ struct model_step world_ssl_set_mode(struct model_world w, int s, long larg);
     ensures MASK_03_nothing: mode_of_long(larg) == 0 ==>
       slot_obj(\result.w, s).mode == slot_obj(w, s).mode;
     ensures MASK_03_new_mask: \result.ret == slot_obj(\result.w, s).mode;
-    ensures slot_obj(\result.w, s).ctx == slot_obj(w, s).ctx;
-    ensures slot_obj(\result.w, s).hs == slot_obj(w, s).hs;
+    ensures all_but_mode_same(slot_obj(w, s), slot_obj(\result.w, s));
     ensures MASK_07: ctxs_same(w, \result.w);
     ensures objs_same_except(w, \result.w, w.slot[s]);
     ensures slots_same_except(w, \result.w, -1);
@@ -167,7 +183,9 @@ struct model_step world_ssl_clear_mode(struct model_world w, int s, long larg);
 long world_ssl_get_mode(struct model_world w, int s);
 
 /* SSL_new(context of the slot's side) into a slot; the handle the slot held
- * is freed. MASK-07: the new SSL takes a snapshot of its context's mask. */
+ * is freed. MASK-07: the new SSL takes a snapshot of its context's mask.
+ * READ-04, READ-06: and of its read_ahead and options (SSL_new:
+ * s->rlayer.read_ahead = ctx->read_ahead, s->options = ctx->options). */
 /*@ requires world_ok(w) && valid_slot(s);
     assigns \nothing;
     ensures world_ok(\result);
@@ -176,6 +194,8 @@ long world_ssl_get_mode(struct model_world w, int s);
     ensures MASK_07: slot_obj(\result, s).mode == w.ctx_mode[slot_side(s)];
     ensures slot_obj(\result, s).ctx == slot_side(s);
     ensures slot_obj(\result, s).hs == HS_BEFORE;
+    ensures READ_04_READ_06_new: slot_obj(\result, s).set == w.ctx_set[slot_side(s)];
+    ensures slot_obj(\result, s).reneg == 0;
     ensures ctxs_same(w, \result);
     ensures slots_same_except(w, \result, s);
     ensures objs_same_except(w, \result, \result.slot[s]);
@@ -210,18 +230,20 @@ struct model_world world_new(struct model_world w, int s);
 */
 struct model_world world_free(struct model_world w, int s);
 
-/* SSL_clear. `reneg` is the object's SSL_renegotiate_pending (s->renegotiate,
- * which the connection model keeps: conn.h, struct end). Without a
- * renegotiation pending it returns 1 and the object is ready for a new
- * handshake. With one it returns 0 (ERR_R_INTERNAL_ERROR) and the object is
- * not reset (READ-05): it keeps its handshake, and the model stops following
- * its connection (spec/divergences.md, D12). MASK-09: either way its mask and
- * its context stay as they are. */
+/* SSL_clear. Without a renegotiation pending (the object's reneg) it returns
+ * 1 and the object is ready for a new handshake. With one it returns 0
+ * (ERR_R_INTERNAL_ERROR) and the object is not reset (READ-05): it keeps its
+ * handshake, and the model stops following its connection
+ * (spec/divergences.md, D12). MASK-09: either way its mask and its context
+ * stay as they are; READ-04, READ-06: so do its read_ahead and options
+ * (ossl_ssl_connection_reset, RECORD_LAYER_clear keep them). */
 /*@ requires world_ok(w) && slot_live(w, s);
     assigns \nothing;
     ensures world_ok(\result.w);
     ensures MASK_09: slot_obj(\result.w, s).mode == slot_obj(w, s).mode;
     ensures slot_obj(\result.w, s).ctx == slot_obj(w, s).ctx;
+    ensures READ_04_READ_06_clear: slot_obj(\result.w, s).set == slot_obj(w, s).set;
+    ensures slot_obj(\result.w, s).reneg == slot_obj(w, s).reneg;
     ensures ctxs_same(w, \result.w);
     ensures slots_same_except(w, \result.w, -1);
     ensures objs_same_except(w, \result.w, w.slot[s]);
@@ -230,20 +252,21 @@ struct model_world world_free(struct model_world w, int s);
     ensures other_object: w.slot[s] != w.slot[SLOT_CLIENT] && w.slot[s] != w.slot[SLOT_SERVER] ==>
       \result.w.connected == w.connected;
     behavior reset:
-      assumes reneg == 0;
+      assumes slot_obj(w, s).reneg == 0;
       ensures \result.ret == 1;
       ensures slot_obj(\result.w, s).hs == HS_BEFORE;
     behavior READ_05_clear_refused:
-      assumes reneg != 0;
+      assumes slot_obj(w, s).reneg != 0;
       ensures \result.ret == 0;
       ensures slot_obj(\result.w, s).hs == slot_obj(w, s).hs;
     complete behaviors;
     disjoint behaviors;
 */
-struct model_step world_clear(struct model_world w, int s, int reneg);
+struct model_step world_clear(struct model_world w, int s);
 
 /* SSL_set_SSL_CTX: the object now belongs to context c; returns c.
- * MASK-08: the mask stays as it is (no new snapshot is taken). */
+ * MASK-08: the mask stays as it is (no new snapshot is taken), and so do its
+ * read_ahead and options (READ-04, READ-06). */
 /*@ requires world_ok(w) && slot_live(w, s) && valid_ctx(c);
     assigns \nothing;
     ensures world_ok(\result.w);
@@ -251,6 +274,8 @@ struct model_step world_clear(struct model_world w, int s, int reneg);
     ensures slot_obj(\result.w, s).ctx == c;
     ensures MASK_08: slot_obj(\result.w, s).mode == slot_obj(w, s).mode;
     ensures slot_obj(\result.w, s).hs == slot_obj(w, s).hs;
+    ensures READ_04_READ_06_set_ctx: slot_obj(\result.w, s).set == slot_obj(w, s).set;
+    ensures slot_obj(\result.w, s).reneg == slot_obj(w, s).reneg;
     ensures ctxs_same(w, \result.w);
     ensures slots_same_except(w, \result.w, -1);
     ensures objs_same_except(w, \result.w, w.slot[s]);
@@ -267,7 +292,9 @@ long world_get_ctx(struct model_world w, int s);
 
 /* SSL_dup of client (into cdup) or server (into sdup).
  * MASK-10: before the handshake, a new object with the source's mask (not
- *          its context's) and the source's context.
+ *          its context's) and the source's context; READ-04, READ-06: and
+ *          its read_ahead and options (SSL_dup: SSL_set_read_ahead,
+ *          ret->options), with no renegotiation pending.
  * MASK-11: once the handshake has started, the same object: the two handles
  *          share one mask. */
 /*@ requires world_ok(w);
@@ -286,6 +313,8 @@ long world_get_ctx(struct model_world w, int s);
       ensures slot_obj(\result.w, s + 2).mode == slot_obj(w, s).mode;
       ensures slot_obj(\result.w, s + 2).ctx == slot_obj(w, s).ctx;
       ensures slot_obj(\result.w, s + 2).hs == HS_BEFORE;
+      ensures READ_04_READ_06_dup: slot_obj(\result.w, s + 2).set == slot_obj(w, s).set;
+      ensures slot_obj(\result.w, s + 2).reneg == 0;
       ensures objs_same_except(w, \result.w, \result.w.slot[s + 2]);
     behavior MASK_11_after_handshake:
       assumes slot_obj(w, s).hs != HS_BEFORE;
@@ -296,6 +325,64 @@ long world_get_ctx(struct model_world w, int s);
     disjoint behaviors;
 */
 struct model_step world_dup(struct model_world w, int s);
+
+/* SSL_get_read_ahead, and whether SSL_get_options has SSL_OP_NO_RENEGOTIATION
+ * (READ-04, READ-06): what the object holds. */
+/*@ requires world_ok(w) && slot_live(w, s);
+    assigns \nothing;
+    ensures \result == slot_obj(w, s).set;
+    ensures settings_ok(\result);
+*/
+struct settings world_get_settings(struct model_world w, int s);
+
+/* SSL_set_read_ahead (v 0 or 1) on the object of a slot: that object's
+ * setting changes, and nothing else (READ-04). */
+/*@ requires world_ok(w) && slot_live(w, s) && (v == 0 || v == 1);
+    assigns \nothing;
+    ensures world_ok(\result);
+    ensures slot_obj(\result, s).set.read_ahead == v;
+    ensures slot_obj(\result, s).set.no_reneg == slot_obj(w, s).set.no_reneg;
+    ensures slot_obj(\result, s).mode == slot_obj(w, s).mode;
+    ensures slot_obj(\result, s).ctx == slot_obj(w, s).ctx;
+    ensures slot_obj(\result, s).hs == slot_obj(w, s).hs;
+    ensures slot_obj(\result, s).reneg == slot_obj(w, s).reneg;
+    ensures ctxs_same(w, \result) && slots_same_except(w, \result, -1);
+    ensures objs_same_except(w, \result, w.slot[s]);
+    ensures \result.connected == w.connected;
+*/
+struct model_world world_set_read_ahead(struct model_world w, int s, int v);
+
+/* SSL_set_options (v 1) or SSL_clear_options (v 0) with
+ * SSL_OP_NO_RENEGOTIATION on the object of a slot (READ-06). */
+/*@ requires world_ok(w) && slot_live(w, s) && (v == 0 || v == 1);
+    assigns \nothing;
+    ensures world_ok(\result);
+    ensures slot_obj(\result, s).set.no_reneg == v;
+    ensures slot_obj(\result, s).set.read_ahead == slot_obj(w, s).set.read_ahead;
+    ensures slot_obj(\result, s).mode == slot_obj(w, s).mode;
+    ensures slot_obj(\result, s).ctx == slot_obj(w, s).ctx;
+    ensures slot_obj(\result, s).hs == slot_obj(w, s).hs;
+    ensures slot_obj(\result, s).reneg == slot_obj(w, s).reneg;
+    ensures ctxs_same(w, \result) && slots_same_except(w, \result, -1);
+    ensures objs_same_except(w, \result, w.slot[s]);
+    ensures \result.connected == w.connected;
+*/
+struct model_world world_set_no_reneg(struct model_world w, int s, int v);
+
+/* Records an object's SSL_renegotiate_pending as the connection holds it
+ * (v 0 or 1): the harness calls it for client and server after every step
+ * while they are connected, so that the object keeps the value when the pair
+ * breaks up (READ-05). */
+/*@ requires world_ok(w) && slot_live(w, s) && (v == 0 || v == 1);
+    assigns \nothing;
+    ensures world_ok(\result);
+    ensures slot_obj(\result, s).reneg == v;
+    ensures all_but_reneg_same(slot_obj(w, s), slot_obj(\result, s));
+    ensures ctxs_same(w, \result) && slots_same_except(w, \result, -1);
+    ensures objs_same_except(w, \result, w.slot[s]);
+    ensures \result.connected == w.connected;
+*/
+struct model_world world_set_reneg(struct model_world w, int s, int v);
 
 /* `connect`: create the client and server SSLs that do not exist yet (each a
  * snapshot of its context, MASK-07) and run the handshake to completion.
@@ -330,7 +417,13 @@ struct model_step world_dup(struct model_world w, int s);
       ensures MASK_07: \forall integer s; (s == SLOT_CLIENT || s == SLOT_SERVER) ==>
         !slot_live(w, s) ==>
           slot_obj(\result.w, s).mode == w.ctx_mode[slot_side(s)] &&
-          slot_obj(\result.w, s).ctx == slot_side(s);
+          slot_obj(\result.w, s).ctx == slot_side(s) &&
+          slot_obj(\result.w, s).set == w.ctx_set[slot_side(s)] &&
+          slot_obj(\result.w, s).reneg == 0;
+      ensures \forall integer s; (s == SLOT_CLIENT || s == SLOT_SERVER) ==>
+        slot_live(w, s) ==>
+          slot_obj(\result.w, s).set == slot_obj(w, s).set &&
+          slot_obj(\result.w, s).reneg == slot_obj(w, s).reneg;
     complete behaviors;
     disjoint behaviors;
 */
