@@ -19,6 +19,10 @@ TARGETS       := mask write hello
 
 B := build
 
+# The project's version: the VERSION file is its one source (sslmode
+# --version, the manual page).
+VERSION := $(shell cat VERSION)
+
 MODEL_SRC   := model/mode.c model/world.c model/conn.c model/hello.c model/names.c
 HARNESS_SRC := fuzz/op.c fuzz/text.c fuzz/outcome.c fuzz/model_side.c \
                fuzz/exec.c fuzz/report.c fuzz/decode.c fuzz/scenario.c \
@@ -41,8 +45,8 @@ deps:
 # The tool for people: no sanitizer (SSL_MODE_ASYNC switches stacks, which
 # makes ASan print warnings into every answer). Tests under sanitizers use
 # the unit, replay and fuzz binaries.
-$(B)/sslmode: $(CORE_SRC) fuzz/sslmode.c $(HEADERS) | $(B)
-	$(CC) $(CFLAGS) -o $@ $(CORE_SRC) fuzz/sslmode.c $(LDLIBS)
+$(B)/sslmode: $(CORE_SRC) fuzz/sslmode.c $(HEADERS) VERSION | $(B)
+	$(CC) $(CFLAGS) -DSSLMODE_VERSION='"$(VERSION)"' -o $@ $(CORE_SRC) fuzz/sslmode.c $(LDLIBS)
 
 # Fails to compile if a model constant differs from <openssl/ssl.h>.
 $(B)/abi_check.o: fuzz/abi_check.c $(HEADERS) | $(B)

@@ -86,5 +86,52 @@ for d in fuzz/corpus/*/; do
   else fail "decode $t: $bad of $n corpus inputs"; fi
 done
 
+# 7. The command line: help, version, every command's --help, wrong command
+#    lines (exit 2, the message and the usage on stderr).
+out=$($B/sslmode --help 2>"$tmp/err"); rc=$?
+cmds=$(sed -n '/^commands:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p;/^commands:/,/^$/s/^  \([a-z][a-z-]*\)$/\1/p' <<<"$out")
+if [ $rc -eq 0 ] && [ ! -s "$tmp/err" ] && grep -q '^usage: sslmode' <<<"$out" && [ -n "$cmds" ]; then
+  pass "cli: --help exits 0, usage on stdout, commands: $(echo $cmds)"
+else fail "cli: --help: exit $rc"; echo "$out"; cat "$tmp/err"; fi
+want_version="sslmode $(cat VERSION)"
+header_text=$(printf '#include <openssl/opensslv.h>\nOPENSSL_VERSION_TEXT\n' | cpp -P 2>/dev/null |
+  tail -1 | sed -E ':a; s/" +"//; ta; s/^ *"//; s/" *$//')
+out=$($B/sslmode --version 2>&1); rc=$?
+if [ $rc -eq 0 ] && [ "$(head -1 <<<"$out")" = "$want_version" ] &&
+   grep -Eq '^OpenSSL at run time: +OpenSSL 3\.' <<<"$out" &&
+   grep -qxE "OpenSSL built with: +$(sed 's/[.]/[.]/g' <<<"$header_text")" <<<"$out" &&
+   grep -Eq '^profiles: +openssl 3\.0 \(system\)$' <<<"$out"; then
+  pass "cli: --version exits 0: $want_version, run-time and header OpenSSL, profiles"
+else fail "cli: --version: exit $rc, want \"$want_version\" and \"$header_text\""; echo "$out"; fi
+out=$($B/sslmode help run 2>&1); rc=$?
+if [ $rc -eq 0 ] && grep -q '^usage: sslmode run ' <<<"$out"; then pass "cli: help run exits 0 with run's usage"
+else fail "cli: help run: exit $rc"; echo "$out"; fi
+bad=""
+for c in $cmds; do
+  out=$($B/sslmode "$c" --help 2>"$tmp/err"); rc=$?
+  [ $rc -eq 0 ] && [ ! -s "$tmp/err" ] && grep -q "^usage: sslmode $c" <<<"$out" || bad="$bad $c"
+done
+if [ -z "$bad" ] && [ -n "$cmds" ]; then pass "cli: every command's --help exits 0 with its usage ($(echo $cmds))"
+else fail "cli: --help of:$bad"; fi
+bad=""
+for args in "" "nope" "-x" "run" "run -x FILE" "help nope" "names x" "decode --target nope FILE" \
+            "record" "--version x"; do
+  $B/sslmode $args >"$tmp/out" 2>"$tmp/err"; rc=$?
+  [ $rc -eq 2 ] && [ ! -s "$tmp/out" ] && grep -q '^usage: sslmode' "$tmp/err" &&
+    { [ -z "$args" ] || grep -q "^sslmode.*: " "$tmp/err"; } || bad="$bad [$args: exit $rc]"
+done
+if [ -z "$bad" ]; then pass "cli: wrong command lines exit 2 with a message and the usage on stderr"
+else fail "cli: wrong command lines:$bad"; fi
+
+# 8. `run -` reads a scenario from standard input.
+out=$($B/sslmode run - <tests/scenarios/mask-10-dup.scn 2>&1); rc=$?
+if [ $rc -eq 0 ] && grep -q '^<stdin>:[0-9]*: client dup' <<<"$out" && tail -1 <<<"$out" | grep -q PASS
+then pass "cli: run - with a piped scenario: exit 0, steps named <stdin>:LINE"
+else fail "cli: run - with a good scenario: exit $rc"; echo "$out" | tail -5; fi
+out=$(printf 'cctx get_mode\nclient new\nclient frobnicate\n' | $B/sslmode run - 2>&1); rc=$?
+if [ $rc -eq 2 ] && grep -q '^<stdin>:3: unknown call `frobnicate`' <<<"$out"
+then pass "cli: run - with a bad scenario: exit 2, <stdin>:3: unknown call"
+else fail "cli: run - with a bad scenario: exit $rc"; echo "$out"; fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
