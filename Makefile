@@ -32,10 +32,11 @@ CORE_SRC    := $(MODEL_SRC) $(HARNESS_SRC)
 HEADERS     := $(wildcard model/*.h model/logic/*.acsl fuzz/*.h)
 LAW_SRC     := $(wildcard model/laws/*.c)
 
-.PHONY: all deps prove fuzz fuzz-run fuzz-smoke test verify bench mutants coverage clean
+.PHONY: all deps prove fuzz fuzz-run fuzz-smoke test verify bench mutants coverage clean \
+        install uninstall
 .DELETE_ON_ERROR:
 
-all: $(B)/sslmode $(B)/abi_check.o $(TARGETS:%=$(B)/replay-%)
+all: $(B)/sslmode $(B)/sslmode.1 $(B)/abi_check.o $(TARGETS:%=$(B)/replay-%)
 
 # --- set-up ---------------------------------------------------------------
 deps:
@@ -47,6 +48,36 @@ deps:
 # the unit, replay and fuzz binaries.
 $(B)/sslmode: $(CORE_SRC) fuzz/sslmode.c $(HEADERS) VERSION | $(B)
 	$(CC) $(CFLAGS) -DSSLMODE_VERSION='"$(VERSION)"' -o $@ $(CORE_SRC) fuzz/sslmode.c $(LDLIBS)
+
+# The manual page, sslmode(1): doc/sslmode.pod with the README's marked
+# regions (the scenario grammar, the exit status) put in by doc/md2pod.pl,
+# which says why; then pod2man, which stops on any POD error.
+$(B)/sslmode.pod: doc/sslmode.pod doc/md2pod.pl README.md | $(B)
+	perl doc/md2pod.pl README.md < doc/sslmode.pod > $@
+
+$(B)/sslmode.1: $(B)/sslmode.pod VERSION
+	pod2man --section=1 --name=SSLMODE --center="sslmode manual" \
+	  --release="sslmode $(VERSION)" --errors=die $< $@
+
+# --- installing -----------------------------------------------------------------
+# make install [PREFIX=/usr/local] [DESTDIR=]: the tool, its manual page and
+# the committed scenarios (not fail/ or bad/) as examples; make uninstall
+# removes exactly those files (and the examples' directories, when empty).
+PREFIX   ?= /usr/local
+BINDIR   := $(DESTDIR)$(PREFIX)/bin
+MAN1DIR  := $(DESTDIR)$(PREFIX)/share/man/man1
+DOCDIR   := $(DESTDIR)$(PREFIX)/share/doc/sslmode
+EXAMPLES := $(wildcard tests/scenarios/*.scn)
+
+install: $(B)/sslmode $(B)/sslmode.1
+	install -d $(BINDIR) $(MAN1DIR) $(DOCDIR)/examples
+	install -m 755 $(B)/sslmode $(BINDIR)/sslmode
+	install -m 644 $(B)/sslmode.1 $(MAN1DIR)/sslmode.1
+	install -m 644 $(EXAMPLES) $(DOCDIR)/examples/
+
+uninstall:
+	rm -f $(BINDIR)/sslmode $(MAN1DIR)/sslmode.1 $(EXAMPLES:tests/scenarios/%=$(DOCDIR)/examples/%)
+	rmdir $(DOCDIR)/examples $(DOCDIR) 2>/dev/null || true
 
 # Fails to compile if a model constant differs from <openssl/ssl.h>.
 $(B)/abi_check.o: fuzz/abi_check.c $(HEADERS) | $(B)

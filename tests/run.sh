@@ -133,5 +133,69 @@ if [ $rc -eq 2 ] && grep -q '^<stdin>:3: unknown call `frobnicate`' <<<"$out"
 then pass "cli: run - with a bad scenario: exit 2, <stdin>:3: unknown call"
 else fail "cli: run - with a bad scenario: exit $rc"; echo "$out"; fi
 
+# 9. The manual page: valid POD, renders without warnings, has its sections,
+#    and shows the README's regions (doc/md2pod.pl puts them in) whole: the
+#    words of each marked region of README.md appear in the same order in
+#    the page as man renders it, and so does every code span.
+page=$B/sslmode.1
+pc=$(podchecker "$B/sslmode.pod" 2>&1); rc=$?
+if [ $rc -eq 0 ] && ! grep -qiE 'error|warning' <<<"$pc"; then pass "man: podchecker: $pc"
+else fail "man: podchecker (exit $rc)"; echo "$pc"; fi
+warn=$( { groff -man -ww -z "$page"; MANWIDTH=80 man -l --warnings=w "$page" >/dev/null; } 2>&1)
+if [ -f "$page" ] && [ -z "$warn" ]; then pass "man: groff -ww and man -l --warnings render $page without a warning"
+else fail "man: warnings rendering $page"; echo "$warn" | head -20; fi
+MANWIDTH=2000 LC_ALL=C man -l "$page" 2>/dev/null >"$tmp/man.txt"
+missing=""
+for h in NAME SYNOPSIS DESCRIPTION COMMANDS "SCENARIO GRAMMAR" "EXIT STATUS" FILES EXAMPLES "SEE ALSO"; do
+  grep -qx "$h" "$tmp/man.txt" || missing="$missing [$h]"
+done
+for c in $cmds; do
+  sed -n '/^COMMANDS$/,/^SCENARIO GRAMMAR$/p' "$tmp/man.txt" | grep -qE "^ +$c( |$)" || missing="$missing [command $c]"
+done
+if [ -z "$missing" ]; then pass "man: sections NAME to SEE ALSO, and every command of --help under COMMANDS"
+else fail "man: missing$missing"; fi
+same=$(perl -e '
+  my ($readme, $man) = @ARGV;
+  open my $r, "<", $readme or die; open my $m, "<", $man or die;
+  my (@words, @spans, $on);
+  while (<$r>) {
+    if (/^<!-- man:/) { $on = 1; next } if (/^<!-- \/man/) { $on = 0; next }
+    next unless $on;
+    next if /^\s*\|[\s:|-]+\|\s*$/;  # a table separator
+    next if $on == 1 && /^\s*\|/ && ($on = 2);  # a table header: the page repeats it per item
+    $on = 1 unless /^\s*\|/;
+    s/\\\|/|/g;
+    push @spans, /`([^`]+)`/g;
+    push @words, /[A-Za-z0-9_]+/g;
+  }
+  my $text = do { local $/; <$m> };
+  my @got = $text =~ /[A-Za-z0-9_]+/g;
+  my $i = 0;
+  for my $w (@got) { $i++ if $i < @words && $w eq $words[$i] }
+  (my $flat = $text) =~ s/\s+/ /g;
+  my @lost = grep { (my $s = $_) =~ s/\s+/ /g; index($flat, $s) < 0 } @spans;
+  print $i == @words && !@lost ? "ok " . scalar(@words) . " words, " . scalar(@spans) . " code spans"
+      : "lost after word $i of " . scalar(@words) . " (`" . ($words[$i] // "") . "`); spans lost: @lost";
+' README.md "$tmp/man.txt")
+if [[ $same == ok* ]]; then pass "man: the README regions read the same in the page (${same#ok })"
+else fail "man: README and the page differ: $same"; fi
+
+# 10. make install puts the tool, the page and the examples where PREFIX and
+#     DESTDIR say; make uninstall removes exactly those files.
+root=$tmp/root
+expect=$( { echo usr/local/bin/sslmode; echo usr/local/share/man/man1/sslmode.1
+            for s in tests/scenarios/*.scn; do echo "usr/local/share/doc/sslmode/examples/${s##*/}"; done; } | sort)
+if make --no-print-directory -s install DESTDIR="$root" PREFIX=/usr/local >"$tmp/inst" 2>&1; then
+  got=$(cd "$root" && find . -type f | sed 's|^\./||' | sort)
+  if [ "$got" = "$expect" ] && "$root/usr/local/bin/sslmode" --version >/dev/null &&
+     cmp -s "$root/usr/local/share/man/man1/sslmode.1" "$page"; then
+    pass "install: DESTDIR=\$tmp PREFIX=/usr/local: bin/sslmode, share/man/man1/sslmode.1, $(grep -c examples/ <<<"$got") examples in share/doc/sslmode/examples"
+  else fail "install: files differ from the expected"; diff <(echo "$expect") <(echo "$got") | head; fi
+  make --no-print-directory -s uninstall DESTDIR="$root" PREFIX=/usr/local >>"$tmp/inst" 2>&1
+  left=$(cd "$root" && find . -type f -o -type d -path '*sslmode*' | head)
+  if [ -z "$left" ]; then pass "uninstall: removes every installed file and the examples' directories"
+  else fail "uninstall: left: $left"; fi
+else fail "install: make install failed"; cat "$tmp/inst"; fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
