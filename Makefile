@@ -13,10 +13,15 @@ LDLIBS    ?= -lssl -lcrypto
 SECONDS       ?= 60   # fuzz-run: how long
 FUZZ_SECONDS  ?= 60   # verify: how long each target runs
 SMOKE_SECONDS ?= 20   # fuzz-smoke (CI): how long each target runs
+BENCH_SECONDS ?= 3    # bench: how long each rate is measured (CI: 0.2)
 TARGET        ?= mask
 TARGETS       := mask write hello
 
 B := build
+
+# The project's version: the VERSION file is its one source (sslmode
+# --version, the manual page).
+VERSION := $(shell cat VERSION)
 
 MODEL_SRC   := model/mode.c model/world.c model/conn.c model/conn_query.c model/hello.c model/names.c
 HARNESS_SRC := fuzz/op.c fuzz/text.c fuzz/outcome.c fuzz/model_side.c \
@@ -27,10 +32,11 @@ CORE_SRC    := $(MODEL_SRC) $(HARNESS_SRC)
 HEADERS     := $(wildcard model/*.h model/logic/*.acsl fuzz/*.h)
 LAW_SRC     := $(wildcard model/laws/*.c)
 
-.PHONY: all deps prove fuzz fuzz-run fuzz-smoke test verify bench mutants coverage golden clean
+.PHONY: all deps prove fuzz fuzz-run fuzz-smoke test verify bench mutants coverage golden clean \
+        install uninstall
 .DELETE_ON_ERROR:
 
-all: $(B)/sslmode $(B)/abi_check.o $(TARGETS:%=$(B)/replay-%)
+all: $(B)/sslmode $(B)/sslmode.1 $(B)/abi_check.o $(TARGETS:%=$(B)/replay-%)
 
 # --- set-up ---------------------------------------------------------------
 deps:
@@ -40,8 +46,38 @@ deps:
 # The tool for people: no sanitizer (SSL_MODE_ASYNC switches stacks, which
 # makes ASan print warnings into every answer). Tests under sanitizers use
 # the unit, replay and fuzz binaries.
-$(B)/sslmode: $(CORE_SRC) fuzz/sslmode.c $(HEADERS) | $(B)
-	$(CC) $(CFLAGS) -o $@ $(CORE_SRC) fuzz/sslmode.c $(LDLIBS)
+$(B)/sslmode: $(CORE_SRC) fuzz/sslmode.c $(HEADERS) VERSION | $(B)
+	$(CC) $(CFLAGS) -DSSLMODE_VERSION='"$(VERSION)"' -o $@ $(CORE_SRC) fuzz/sslmode.c $(LDLIBS)
+
+# The manual page, sslmode(1): doc/sslmode.pod with the README's marked
+# regions (the scenario grammar, the exit status) put in by doc/md2pod.pl,
+# which says why; then pod2man, which stops on any POD error.
+$(B)/sslmode.pod: doc/sslmode.pod doc/md2pod.pl README.md | $(B)
+	perl doc/md2pod.pl README.md < doc/sslmode.pod > $@
+
+$(B)/sslmode.1: $(B)/sslmode.pod VERSION
+	pod2man --section=1 --name=SSLMODE --center="sslmode manual" \
+	  --release="sslmode $(VERSION)" --errors=die $< $@
+
+# --- installing -----------------------------------------------------------------
+# make install [PREFIX=/usr/local] [DESTDIR=]: the tool, its manual page and
+# the committed scenarios (not fail/ or bad/) as examples; make uninstall
+# removes exactly those files (and the examples' directories, when empty).
+PREFIX   ?= /usr/local
+BINDIR   := $(DESTDIR)$(PREFIX)/bin
+MAN1DIR  := $(DESTDIR)$(PREFIX)/share/man/man1
+DOCDIR   := $(DESTDIR)$(PREFIX)/share/doc/sslmode
+EXAMPLES := $(wildcard tests/scenarios/*.scn)
+
+install: $(B)/sslmode $(B)/sslmode.1
+	install -d $(BINDIR) $(MAN1DIR) $(DOCDIR)/examples
+	install -m 755 $(B)/sslmode $(BINDIR)/sslmode
+	install -m 644 $(B)/sslmode.1 $(MAN1DIR)/sslmode.1
+	install -m 644 $(EXAMPLES) $(DOCDIR)/examples/
+
+uninstall:
+	rm -f $(BINDIR)/sslmode $(MAN1DIR)/sslmode.1 $(EXAMPLES:tests/scenarios/%=$(DOCDIR)/examples/%)
+	rmdir $(DOCDIR)/examples $(DOCDIR) 2>/dev/null || true
 
 # Fails to compile if a model constant differs from <openssl/ssl.h>.
 $(B)/abi_check.o: fuzz/abi_check.c $(HEADERS) | $(B)
@@ -92,7 +128,7 @@ verify: deps
 	@./tests/verify.sh $(strip $(FUZZ_SECONDS))
 
 bench: $(B)/bench
-	@$(B)/bench
+	@$(B)/bench $(strip $(BENCH_SECONDS))
 
 $(B)/bench: tests/bench.c $(CORE_SRC) $(HEADERS) | $(B)
 	$(CC) $(CFLAGS) -O2 -o $@ tests/bench.c $(CORE_SRC) $(LDLIBS)

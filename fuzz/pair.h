@@ -20,7 +20,9 @@
 
 /* The context for one side (0 client, 1 server), configured the same way
  * every time. Both carry the server credentials, so that any SSL can act as
- * server whichever context SSL_set_SSL_CTX gave it. NULL on failure. */
+ * server whichever context SSL_set_SSL_CTX gave it. Starts the record buffer
+ * watcher first (pair_watch_start). NULL on failure, also when the watcher
+ * could not start. */
 SSL_CTX *pair_ctx_new(int side);
 
 /* Pins one SSL to a single cipher suite and its version (TLS 1.3 or 1.2),

@@ -107,7 +107,10 @@ int pair_chain_identity(SSL *server)
 SSL_CTX *pair_ctx_new(int side)
 {
     (void) side; /* both contexts are configured alike; see pair.h */
-    if (!make_credentials())
+    /* The watcher must see libcrypto's first allocation: whoever makes a
+     * context gets it installed first (a no-op once it runs). */
+    const char *why;
+    if (!pair_watch_start(&why) || !make_credentials())
         return NULL;
     SSL_CTX *ctx = SSL_CTX_new(TLS_method());
     if (!ctx)

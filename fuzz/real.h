@@ -63,7 +63,15 @@ struct real_io_state real_io(struct real *r, int side);
 /* The bytes the last read returned. */
 const unsigned char *real_last_read(struct real *r);
 
-/* The library's name and version, for reports. */
+/* The library's name and version, for reports: the one loaded at run time. */
 const char *real_version(void);
+
+/* The version of the headers the harness was compiled with. */
+const char *real_build_version(void);
+
+/* The library profiles this build compares against, one per line of
+ * `sslmode --version` (today one: the system's OpenSSL 3.0). */
+extern const char *const real_profiles[];
+extern const int real_profile_count;
 
 #endif

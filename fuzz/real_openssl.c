@@ -78,6 +78,14 @@ const char *real_version(void)
     return OpenSSL_version(OPENSSL_VERSION);
 }
 
+const char *real_build_version(void)
+{
+    return OPENSSL_VERSION_TEXT;
+}
+
+const char *const real_profiles[] = { "openssl 3.0 (system)" };
+const int real_profile_count = (int) (sizeof real_profiles / sizeof real_profiles[0]);
+
 static long ctx_index(const struct real *r, const SSL_CTX *ctx)
 {
     for (int c = 0; c < CTX_COUNT; c++)

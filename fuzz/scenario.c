@@ -351,28 +351,80 @@ static int blank(const char *s)
     return *s == '\0';
 }
 
+/* Reads all of f into a new buffer (NUL-terminated); NULL if it cannot. */
+static char *read_all(FILE *f, size_t *size)
+{
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - 1 - n, f);
+        if (n < cap - 1)
+            break;
+        char *grown = cap > ((size_t) 1 << 30) ? NULL : realloc(buf, cap *= 2);
+        if (!grown)
+            free(buf);
+        buf = grown;
+    }
+    if (!buf || ferror(f)) {
+        free(buf);
+        return NULL;
+    }
+    buf[n] = '\0';
+    *size = n;
+    return buf;
+}
+
+/* The line starting at p (text ends at end): its length without the
+ * newline, and where the next line starts. */
+static const char *next_line(const char *p, const char *end, size_t *len)
+{
+    const char *nl = memchr(p, '\n', (size_t) (end - p));
+    *len = (size_t) ((nl ? nl : end) - p);
+    return nl ? nl + 1 : end;
+}
+
 int scenario_load(const char *path, struct scenario *sc, FILE *err)
 {
     memset(sc, 0, sizeof *sc);
-    sc->path = path;
-    FILE *f = fopen(path, "r");
+    int from_stdin = strcmp(path, "-") == 0;
+    sc->path = from_stdin ? SCENARIO_STDIN : path;
+    FILE *f = from_stdin ? stdin : fopen(path, "r");
     if (!f) {
         fprintf(err, "%s: cannot open\n", path);
         return 2;
     }
-    char line[LINE_MAX_LEN + 2];
+    sc->text = read_all(f, &sc->size);
+    if (!from_stdin)
+        fclose(f);
+    if (!sc->text) {
+        fprintf(err, "%s: read error\n", sc->path);
+        return 2;
+    }
+    char line[LINE_MAX_LEN + 1];
     int lineno = 0, cap = 0, rc = 0;
-    while (fgets(line, sizeof line, f)) {
+    const char *p = sc->text, *end = sc->text + sc->size;
+    while (p < end) {
+        size_t len;
+        const char *at = p;
+        p = next_line(p, end, &len);
         lineno++;
-        if (strlen(line) > LINE_MAX_LEN && !strchr(line, '\n')) {
-            fprintf(err, "%s:%d: line longer than %d characters\n", path, lineno, LINE_MAX_LEN);
+        if (len > LINE_MAX_LEN) {
+            fprintf(err, "%s:%d: line longer than %d characters\n", sc->path, lineno,
+                    LINE_MAX_LEN);
             rc = 2;
             break;
         }
+        if (memchr(at, '\0', len)) {
+            fprintf(err, "%s:%d: a NUL byte (a scenario is text)\n", sc->path, lineno);
+            rc = 2;
+            break;
+        }
+        memcpy(line, at, len);
+        line[len] = '\0';
         if (blank(strip_comment(line)))
             continue;
         if (sc->count == TRACE_MAX) {
-            fprintf(err, "%s:%d: more than %d steps\n", path, lineno, TRACE_MAX);
+            fprintf(err, "%s:%d: more than %d steps\n", sc->path, lineno, TRACE_MAX);
             rc = 2;
             break;
         }
@@ -380,7 +432,7 @@ int scenario_load(const char *path, struct scenario *sc, FILE *err)
             cap = cap ? 2 * cap : 64;
             struct scn_step *grown = realloc(sc->steps, (size_t) cap * sizeof *grown);
             if (!grown) {
-                fprintf(err, "%s: out of memory\n", path);
+                fprintf(err, "%s: out of memory\n", sc->path);
                 rc = 2;
                 break;
             }
@@ -389,18 +441,13 @@ int scenario_load(const char *path, struct scenario *sc, FILE *err)
         char msg[512];
         struct scn_step *st = &sc->steps[sc->count];
         if (scenario_parse_step(line, st, msg, sizeof msg) != 0) {
-            fprintf(err, "%s:%d: %s\n", path, lineno, msg);
+            fprintf(err, "%s:%d: %s\n", sc->path, lineno, msg);
             rc = 2;
             break;
         }
         st->line = lineno;
         sc->count++;
     }
-    if (rc == 0 && ferror(f)) {
-        fprintf(err, "%s: read error\n", path);
-        rc = 2;
-    }
-    fclose(f);
     if (rc != 0)
         scenario_free(sc);
     return rc;
@@ -409,7 +456,9 @@ int scenario_load(const char *path, struct scenario *sc, FILE *err)
 void scenario_free(struct scenario *sc)
 {
     free(sc->steps);
+    free(sc->text);
     sc->steps = NULL;
+    sc->text = NULL;
     sc->count = 0;
 }
 
@@ -507,16 +556,18 @@ int scenario_record(const struct scenario *sc, FILE *out)
     int rc = run(sc, stderr, 1, &tot);
     if (rc == 2)
         return rc;
-    FILE *f = fopen(sc->path, "r");
-    if (!f) {
-        fprintf(stderr, "%s: cannot open\n", sc->path);
-        return 2;
-    }
-    char line[LINE_MAX_LEN + 2];
+    /* The text read at load time: a file is read once (and standard input
+     * can only be). */
+    char line[LINE_MAX_LEN + 1];
     int lineno = 0, i = 0;
-    while (fgets(line, sizeof line, f)) {
+    const char *p = sc->text, *end = sc->text + sc->size;
+    while (p < end) {
+        size_t len;
+        const char *at = p;
+        p = next_line(p, end, &len);
         lineno++;
-        line[strcspn(line, "\n")] = '\0';
+        memcpy(line, at, len); /* scenario_load refused longer lines */
+        line[len] = '\0';
         if (i == sc->count || sc->steps[i].line != lineno) {
             fprintf(out, "%s\n", line);
             continue;
@@ -524,7 +575,7 @@ int scenario_record(const struct scenario *sc, FILE *out)
         /* The step, without its old expectation, then OpenSSL's answer, then
          * the comment the line had. */
         char *hash = strchr(line, '#');
-        char comment[LINE_MAX_LEN + 2] = "";
+        char comment[LINE_MAX_LEN + 3] = "";
         if (hash) {
             snprintf(comment, sizeof comment, "  %s", hash);
             *hash = '\0';
@@ -532,14 +583,13 @@ int scenario_record(const struct scenario *sc, FILE *out)
         char *arrow = strstr(line, "=>");
         if (arrow)
             *arrow = '\0';
-        size_t end = strlen(line);
-        while (end > 0 && isspace((unsigned char) line[end - 1]))
-            line[--end] = '\0';
+        size_t n = strlen(line);
+        while (n > 0 && isspace((unsigned char) line[n - 1]))
+            line[--n] = '\0';
         fprintf(out, "%s => ", line);
         outcome_print_expect(out, &ss.trace[i].real);
         fprintf(out, "%s\n", comment);
         i++;
     }
-    fclose(f);
     return rc;
 }

@@ -22,13 +22,19 @@ struct scn_step {
 };
 
 struct scenario {
-    const char *path;
+    const char *path;      /* as messages name it: the file, or "<stdin>" */
+    char *text;            /* the whole file, as read (record prints it again) */
+    size_t size;
     struct scn_step *steps;
     int count;
 };
 
-/* Parses a whole file. Returns 0, or 2 after printing "file:line: message"
- * to err for the first bad line (or an unreadable file). */
+/* The name messages give standard input (path "-"). */
+#define SCENARIO_STDIN "<stdin>"
+
+/* Reads a whole file (path "-": standard input, named SCENARIO_STDIN) and
+ * parses it. Returns 0, or 2 after printing "file:line: message" to err for
+ * the first bad line (or an unreadable file). */
 int scenario_load(const char *path, struct scenario *sc, FILE *err);
 void scenario_free(struct scenario *sc);
 

@@ -106,5 +106,117 @@ while IFS= read -r line; do
   esac
 done < <(./tests/golden.sh check)
 
+# 7b. The command line: help, version, every command's --help, wrong command
+#    lines (exit 2, the message and the usage on stderr).
+out=$($B/sslmode --help 2>"$tmp/err"); rc=$?
+cmds=$(sed -n '/^commands:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p;/^commands:/,/^$/s/^  \([a-z][a-z-]*\)$/\1/p' <<<"$out")
+if [ $rc -eq 0 ] && [ ! -s "$tmp/err" ] && grep -q '^usage: sslmode' <<<"$out" && [ -n "$cmds" ]; then
+  pass "cli: --help exits 0, usage on stdout, commands: $(echo $cmds)"
+else fail "cli: --help: exit $rc"; echo "$out"; cat "$tmp/err"; fi
+want_version="sslmode $(cat VERSION)"
+header_text=$(printf '#include <openssl/opensslv.h>\nOPENSSL_VERSION_TEXT\n' | cpp -P 2>/dev/null |
+  tail -1 | sed -E ':a; s/" +"//; ta; s/^ *"//; s/" *$//')
+out=$($B/sslmode --version 2>&1); rc=$?
+if [ $rc -eq 0 ] && [ "$(head -1 <<<"$out")" = "$want_version" ] &&
+   grep -Eq '^OpenSSL at run time: +OpenSSL 3\.' <<<"$out" &&
+   grep -qxE "OpenSSL built with: +$(sed 's/[.]/[.]/g' <<<"$header_text")" <<<"$out" &&
+   grep -Eq '^profiles: +openssl 3\.0 \(system\)$' <<<"$out"; then
+  pass "cli: --version exits 0: $want_version, run-time and header OpenSSL, profiles"
+else fail "cli: --version: exit $rc, want \"$want_version\" and \"$header_text\""; echo "$out"; fi
+out=$($B/sslmode help run 2>&1); rc=$?
+if [ $rc -eq 0 ] && grep -q '^usage: sslmode run ' <<<"$out"; then pass "cli: help run exits 0 with run's usage"
+else fail "cli: help run: exit $rc"; echo "$out"; fi
+bad=""
+for c in $cmds; do
+  out=$($B/sslmode "$c" --help 2>"$tmp/err"); rc=$?
+  [ $rc -eq 0 ] && [ ! -s "$tmp/err" ] && grep -q "^usage: sslmode $c" <<<"$out" || bad="$bad $c"
+done
+if [ -z "$bad" ] && [ -n "$cmds" ]; then pass "cli: every command's --help exits 0 with its usage ($(echo $cmds))"
+else fail "cli: --help of:$bad"; fi
+bad=""
+for args in "" "nope" "-x" "run" "run -x FILE" "help nope" "names x" "decode --target nope FILE" \
+            "record" "--version x"; do
+  $B/sslmode $args >"$tmp/out" 2>"$tmp/err"; rc=$?
+  [ $rc -eq 2 ] && [ ! -s "$tmp/out" ] && grep -q '^usage: sslmode' "$tmp/err" &&
+    { [ -z "$args" ] || grep -q "^sslmode.*: " "$tmp/err"; } || bad="$bad [$args: exit $rc]"
+done
+if [ -z "$bad" ]; then pass "cli: wrong command lines exit 2 with a message and the usage on stderr"
+else fail "cli: wrong command lines:$bad"; fi
+
+# 8. `run -` reads a scenario from standard input.
+out=$($B/sslmode run - <tests/scenarios/mask-10-dup.scn 2>&1); rc=$?
+if [ $rc -eq 0 ] && grep -q '^<stdin>:[0-9]*: client dup' <<<"$out" && tail -1 <<<"$out" | grep -q PASS
+then pass "cli: run - with a piped scenario: exit 0, steps named <stdin>:LINE"
+else fail "cli: run - with a good scenario: exit $rc"; echo "$out" | tail -5; fi
+out=$(printf 'cctx get_mode\nclient new\nclient frobnicate\n' | $B/sslmode run - 2>&1); rc=$?
+if [ $rc -eq 2 ] && grep -q '^<stdin>:3: unknown call `frobnicate`' <<<"$out"
+then pass "cli: run - with a bad scenario: exit 2, <stdin>:3: unknown call"
+else fail "cli: run - with a bad scenario: exit $rc"; echo "$out"; fi
+
+# 9. The manual page: valid POD, renders without warnings, has its sections,
+#    and shows the README's regions (doc/md2pod.pl puts them in) whole: the
+#    words of each marked region of README.md appear in the same order in
+#    the page as man renders it, and so does every code span.
+page=$B/sslmode.1
+pc=$(podchecker "$B/sslmode.pod" 2>&1); rc=$?
+if [ $rc -eq 0 ] && ! grep -qiE 'error|warning' <<<"$pc"; then pass "man: podchecker: $pc"
+else fail "man: podchecker (exit $rc)"; echo "$pc"; fi
+warn=$( { groff -man -ww -z "$page"; MANWIDTH=80 man -l --warnings=w "$page" >/dev/null; } 2>&1)
+if [ -f "$page" ] && [ -z "$warn" ]; then pass "man: groff -ww and man -l --warnings render $page without a warning"
+else fail "man: warnings rendering $page"; echo "$warn" | head -20; fi
+MANWIDTH=2000 LC_ALL=C man -l "$page" 2>/dev/null >"$tmp/man.txt"
+missing=""
+for h in NAME SYNOPSIS DESCRIPTION COMMANDS "SCENARIO GRAMMAR" "EXIT STATUS" FILES EXAMPLES "SEE ALSO"; do
+  grep -qx "$h" "$tmp/man.txt" || missing="$missing [$h]"
+done
+for c in $cmds; do
+  sed -n '/^COMMANDS$/,/^SCENARIO GRAMMAR$/p' "$tmp/man.txt" | grep -qE "^ +$c( |$)" || missing="$missing [command $c]"
+done
+if [ -z "$missing" ]; then pass "man: sections NAME to SEE ALSO, and every command of --help under COMMANDS"
+else fail "man: missing$missing"; fi
+same=$(perl -e '
+  my ($readme, $man) = @ARGV;
+  open my $r, "<", $readme or die; open my $m, "<", $man or die;
+  my (@words, @spans, $on);
+  while (<$r>) {
+    if (/^<!-- man:/) { $on = 1; next } if (/^<!-- \/man/) { $on = 0; next }
+    next unless $on;
+    next if /^\s*<!--.*-->\s*$/;  # a comment: md2pod.pl skips it too
+    next if /^\s*\|[\s:|-]+\|\s*$/;  # a table separator
+    next if $on == 1 && /^\s*\|/ && ($on = 2);  # a table header: the page repeats it per item
+    $on = 1 unless /^\s*\|/;
+    s/\\\|/|/g;
+    push @spans, /`([^`]+)`/g;
+    push @words, /[A-Za-z0-9_]+/g;
+  }
+  my $text = do { local $/; <$m> };
+  my @got = $text =~ /[A-Za-z0-9_]+/g;
+  my $i = 0;
+  for my $w (@got) { $i++ if $i < @words && $w eq $words[$i] }
+  (my $flat = $text) =~ s/\s+/ /g;
+  my @lost = grep { (my $s = $_) =~ s/\s+/ /g; index($flat, $s) < 0 } @spans;
+  print $i == @words && !@lost ? "ok " . scalar(@words) . " words, " . scalar(@spans) . " code spans"
+      : "lost after word $i of " . scalar(@words) . " (`" . ($words[$i] // "") . "`); spans lost: @lost";
+' README.md "$tmp/man.txt")
+if [[ $same == ok* ]]; then pass "man: the README regions read the same in the page (${same#ok })"
+else fail "man: README and the page differ: $same"; fi
+
+# 10. make install puts the tool, the page and the examples where PREFIX and
+#     DESTDIR say; make uninstall removes exactly those files.
+root=$tmp/root
+expect=$( { echo usr/local/bin/sslmode; echo usr/local/share/man/man1/sslmode.1
+            for s in tests/scenarios/*.scn; do echo "usr/local/share/doc/sslmode/examples/${s##*/}"; done; } | sort)
+if make --no-print-directory -s install DESTDIR="$root" PREFIX=/usr/local >"$tmp/inst" 2>&1; then
+  got=$(cd "$root" && find . -type f | sed 's|^\./||' | sort)
+  if [ "$got" = "$expect" ] && "$root/usr/local/bin/sslmode" --version >/dev/null &&
+     cmp -s "$root/usr/local/share/man/man1/sslmode.1" "$page"; then
+    pass "install: DESTDIR=\$tmp PREFIX=/usr/local: bin/sslmode, share/man/man1/sslmode.1, $(grep -c examples/ <<<"$got") examples in share/doc/sslmode/examples"
+  else fail "install: files differ from the expected"; diff <(echo "$expect") <(echo "$got") | head; fi
+  make --no-print-directory -s uninstall DESTDIR="$root" PREFIX=/usr/local >>"$tmp/inst" 2>&1
+  left=$(cd "$root" && find . -type f -o -type d -path '*sslmode*' | head)
+  if [ -z "$left" ]; then pass "uninstall: removes every installed file and the examples' directories"
+  else fail "uninstall: left: $left"; fi
+else fail "install: make install failed"; cat "$tmp/inst"; fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
