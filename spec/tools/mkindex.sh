@@ -27,11 +27,11 @@ ASYNC DTLS_SCTP_LABEL_LENGTH_BUG"
 awk -v flaglist="$FLAGS" '
 function err(msg) { printf "spec/%s:%d: %s\n", FILENAME, FNR, msg > "/dev/stderr"; bad = 1 }
 function add(list, key, n) { return (key in list) ? list[key] " " n : n }
-# Sorts keys[1..k] in place (byte order).
+# Sorts keys[1..k] in place, ignoring case (SSL_accept before SSL_CTX_new).
 function isort(keys, k,    i, j, t) {
   for (i = 2; i <= k; i++) {
     t = keys[i]
-    for (j = i - 1; j >= 1 && keys[j] > t; j--) keys[j + 1] = keys[j]
+    for (j = i - 1; j >= 1 && tolower(keys[j]) > tolower(t); j--) keys[j + 1] = keys[j]
     keys[j + 1] = t
   }
 }
