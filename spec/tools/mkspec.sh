@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 tools/mkindex.sh >"$tmp/index.md"
 podchecker -warnings SSL_CTX_set_mode.pod >/dev/null 2>"$tmp/pod.err" || { cat "$tmp/pod.err" >&2; exit 1; }
+tools/checkpod.sh
 tools/mkman.sh >"$tmp/man.3"
 for f in index.md:index.md SSL_CTX_set_mode.3:man.3; do
   dst=${f%%:*} src=$tmp/${f#*:}
