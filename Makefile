@@ -33,7 +33,7 @@ HEADERS     := $(wildcard model/*.h model/logic/*.acsl fuzz/*.h)
 LAW_SRC     := $(wildcard model/laws/*.c)
 
 .PHONY: all deps prove fuzz fuzz-run fuzz-smoke test verify bench mutants coverage golden clean \
-        install uninstall
+        install uninstall spec
 .DELETE_ON_ERROR:
 
 all: $(B)/sslmode $(B)/sslmode.1 $(B)/abi_check.o $(TARGETS:%=$(B)/replay-%)
@@ -111,6 +111,13 @@ fuzz-smoke: fuzz
 # --- proofs -------------------------------------------------------------------
 prove: deps
 	@./proofs/prove.sh
+
+# --- the specification --------------------------------------------------------
+# Regenerates the committed spec/index.md (from the rules' tags) and
+# spec/SSL_CTX_set_mode.3 (pod2man of the corrected page). `make test` fails
+# when either is stale.
+spec:
+	@./spec/tools/mkspec.sh
 
 # --- tests --------------------------------------------------------------------
 # Installs what is missing first, so that `make test` works first on a fresh

@@ -218,5 +218,33 @@ if make --no-print-directory -s install DESTDIR="$root" PREFIX=/usr/local >"$tmp
   else fail "uninstall: left: $left"; fi
 else fail "install: make install failed"; cat "$tmp/inst"; fi
 
+# 11. The specification (spec/README.md): every rule is tagged and the committed
+#    index and rendered page are what `make spec` makes; the POD page is clean;
+#    no file of spec/ points outside the repository; every rule ID that code,
+#    tests or mutants name is in the index.
+if spec/tools/mkindex.sh >"$tmp/index.md" 2>"$tmp/index.err" && cmp -s "$tmp/index.md" spec/index.md; then
+  pass "spec: every rule tagged, spec/index.md up to date ($(grep -c '^| \[' spec/index.md) rules)"
+else fail "spec: spec/index.md stale or a rule's tags wrong (make spec)"; cat "$tmp/index.err"; diff "$tmp/index.md" spec/index.md | head -10; fi
+if out=$(podchecker spec/SSL_CTX_set_mode.pod 2>&1 && spec/tools/checkpod.sh 2>&1) && ! grep -q WARNING <<<"$out"; then
+  pass "spec: podchecker finds no error or warning in spec/SSL_CTX_set_mode.pod, and a rule backs each paragraph"
+else fail "spec: podchecker spec/SSL_CTX_set_mode.pod"; echo "$out" | tail -10; fi
+if spec/tools/mkman.sh >"$tmp/man.3" 2>"$tmp/man.err" && cmp -s "$tmp/man.3" spec/SSL_CTX_set_mode.3; then
+  pass "spec: spec/SSL_CTX_set_mode.3 is pod2man's rendering of the POD, byte for byte"
+else fail "spec: spec/SSL_CTX_set_mode.3 stale (make spec)"; cat "$tmp/man.err"; fi
+outside=$(grep -rnE '\.\./shared|/work/' spec/ | grep -v '^spec/man-1.0.2h/SSL_CTX_set_mode.txt:')
+for l in $(grep -rhoE '\]\([^)#:]+' spec/*.md spec/man-1.0.2h/*.md | sed 's/^](//' | grep -v '^https\?$' | sort -u); do
+  for d in spec spec/man-1.0.2h; do [ -e "$d/$l" ] && continue 2; done
+  outside="$outside"$'\n'"link $l resolves to no file of the repository"
+done
+for f in $(grep -rhoE 'tests/scenarios/[A-Za-z0-9/_.-]+\.scn' spec/ | sort -u); do
+  [ -e "$f" ] || outside="$outside"$'\n'"$f does not exist"
+done
+if [ -z "${outside//$'\n'/}" ]; then pass "spec: no file of spec/ points outside the repository, every link and scenario it names exists"
+else fail "spec: references that do not resolve"; echo "$outside" | sed '/^$/d' | head -10; fi
+missing=$(grep -rhoE '\b(MASK|WRITE|READ|HELLO)[-_][0-9][0-9]\b' model fuzz tests proofs |
+  tr _ - | sort -u | while read -r r; do grep -q "^| \[$r\]" spec/index.md || echo "$r"; done)
+if [ -z "$missing" ]; then pass "spec: every rule ID named in model/, fuzz/, tests/ and proofs/ is in spec/index.md"
+else fail "spec: rule IDs missing from spec/index.md: $(echo $missing)"; fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,144 @@
+#!/bin/sh
+# spec/tools/mkindex.sh: prints spec/index.md, made from the tags under the
+# rule headings of spec/*.md and the questions in spec/questions.txt.
+# `make spec` writes its output to spec/index.md; `make test` checks that the
+# committed index is what it prints. POSIX sh and awk only (Debian's mawk).
+#
+# A rule is a heading "## ID: headline", ID one of MASK-nn, WRITE-nn, READ-nn,
+# HELLO-nn or Dn. The line right under it must be
+#   <!-- tags: call=SSL_x ... flag=NAME ... q=ID ... -->
+# with at least one call= and one q=: call= an API function, flag= an
+# SSL_MODE_* name without its prefix, q= a question id of spec/questions.txt.
+# Any other form, a rule without tags, a tags line under no rule, a repeated
+# ID, an unknown flag or question, and a question or flag no rule has, are
+# errors: the script prints file:line: message and exits 1.
+set -eu
+export LC_ALL=C
+cd "$(dirname "$0")/.."
+
+# The rule files, in the order the index lists rules.
+FILES="mask.md write.md read.md renegotiation.md hello.md divergences.md"
+# The named SSL_MODE_* flags of OpenSSL 3.0 (model/names.c), in bit order.
+FLAGS="ENABLE_PARTIAL_WRITE ACCEPT_MOVING_WRITE_BUFFER AUTO_RETRY NO_AUTO_CHAIN
+RELEASE_BUFFERS SEND_CLIENTHELLO_TIME SEND_SERVERHELLO_TIME SEND_FALLBACK_SCSV
+ASYNC DTLS_SCTP_LABEL_LENGTH_BUG"
+
+# shellcheck disable=SC2086
+awk -v flaglist="$FLAGS" '
+function err(msg) { printf "spec/%s:%d: %s\n", FILENAME, FNR, msg > "/dev/stderr"; bad = 1 }
+function add(list, key, n) { return (key in list) ? list[key] " " n : n }
+# Sorts keys[1..k] in place, ignoring case (SSL_accept before SSL_CTX_new).
+function isort(keys, k,    i, j, t) {
+  for (i = 2; i <= k; i++) {
+    t = keys[i]
+    for (j = i - 1; j >= 1 && tolower(keys[j]) > tolower(t); j--) keys[j + 1] = keys[j]
+    keys[j + 1] = t
+  }
+}
+# The anchor GitHub and most Markdown renderers give a heading: lower case,
+# only letters, digits, spaces, "-" and "_" kept, spaces made "-".
+function slug(h,    s) {
+  s = tolower(h)
+  gsub(/[^a-z0-9 _-]/, "", s)
+  gsub(/ /, "-", s)
+  return s
+}
+function rulelist(ns,    m, parts, i, out) {
+  m = split(ns, parts, " ")
+  out = ""
+  for (i = 1; i <= m; i++)
+    out = out sprintf("- [%s](%s#%s): %s\n", id[parts[i]], file[parts[i]], slug(id[parts[i]] ": " head[parts[i]]), head[parts[i]])
+  return out
+}
+BEGIN {
+  nf = split(flaglist, flagname, /[ \n]+/)
+  for (i = 1; i <= nf; i++) knownflag[flagname[i]] = 1
+}
+FILENAME == "questions.txt" {
+  if ($0 ~ /^#/ || $0 ~ /^[ \t]*$/) next
+  q = $1; text = $0; sub(/^[^ \t]+[ \t]+/, "", text)
+  if (q in qtext) { err("question " q " listed twice"); next }
+  if (text == "" || text == $0) { err("question " q " has no text"); next }
+  nq++; qorder[nq] = q; qtext[q] = text
+  next
+}
+FNR == 1 { expect_tags = 0 }
+expect_tags {
+  expect_tags = 0
+  if ($0 !~ /^<!-- tags: .* -->$/) { err(id[n] " has no tags line under its heading"); next }
+  line = $0; sub(/^<!-- tags: /, "", line); sub(/ -->$/, "", line)
+  m = split(line, tok, " ")
+  ncall = 0; nqs = 0
+  for (i = 1; i <= m; i++) {
+    k = tok[i]; v = k; sub(/=.*/, "", k); sub(/^[^=]*=/, "", v)
+    if (tok[i] !~ /=/ || v == "") { err(id[n] ": tag \"" tok[i] "\" is not key=value"); continue }
+    seen_key = k "=" v
+    if ((n SUBSEP seen_key) in dup) { err(id[n] ": tag " seen_key " given twice"); continue }
+    dup[n, seen_key] = 1
+    if (k == "call") {
+      if (v !~ /^SSL_[A-Za-z0-9_]+$/) { err(id[n] ": call=" v " is not an SSL_ function"); continue }
+      bycall[v] = add(bycall, v, n); ncall++
+    } else if (k == "flag") {
+      if (!(v in knownflag)) { err(id[n] ": flag=" v " is not an SSL_MODE_ name (without the prefix)"); continue }
+      byflag[v] = add(byflag, v, n)
+    } else if (k == "q") {
+      if (!(v in qtext)) { err(id[n] ": q=" v " is not in spec/questions.txt"); continue }
+      byq[v] = add(byq, v, n); nqs++
+    } else err(id[n] ": unknown tag key " k " (call, flag or q)")
+  }
+  if (ncall == 0) err(id[n] ": no call= tag")
+  if (nqs == 0) err(id[n] ": no q= tag")
+  next
+}
+/^<!-- tags:/ { err("tags line under no rule heading") ; next }
+/^## / {
+  h = $0; sub(/^## /, "", h)
+  if (h !~ /^((MASK|WRITE|READ|HELLO)-[0-9][0-9]|D[0-9]+): /) next
+  rid = h; sub(/:.*/, "", rid)
+  if (rid in where) { err(rid " already defined at " where[rid]); next }
+  n++; id[n] = rid; file[n] = FILENAME; where[rid] = "spec/" FILENAME ":" FNR
+  sub(/^[^:]*: /, "", h); head[n] = h
+  expect_tags = 1
+  next
+}
+END {
+  if (expect_tags) { err(id[n] " has no tags line under its heading") }
+  for (i = 1; i <= nq; i++) if (!(qorder[i] in byq)) { print "spec/questions.txt: question " qorder[i] " is answered by no rule" > "/dev/stderr"; bad = 1 }
+  for (i = 1; i <= nf; i++) if (!(flagname[i] in byflag)) { print "spec: flag " flagname[i] " is tagged on no rule" > "/dev/stderr"; bad = 1 }
+  if (n == 0) { print "spec: no rule found" > "/dev/stderr"; bad = 1 }
+  if (bad) exit 1
+
+  print "# Index of the specification"
+  print ""
+  print "Generated by `make spec` (`spec/tools/mkindex.sh`) from the tags under each"
+  print "rule heading and from `spec/questions.txt`. Do not edit it by hand: change a"
+  print "rule'"'"'s tags line and run `make spec`; `make test` fails while this file is"
+  print "stale. The tag syntax is in [README.md](README.md)."
+  print ""
+  print "Three ways in: [by question](#by-question), [by API call](#by-api-call),"
+  print "[by flag](#by-flag); then [every rule](#every-rule) with its file."
+  print ""
+  print "## By question"
+  print ""
+  for (i = 1; i <= nq; i++) {
+    printf "### %s\n\n%s\n", qtext[qorder[i]], rulelist(byq[qorder[i]])
+  }
+  print "## By API call"
+  print ""
+  k = 0
+  for (c in bycall) keys[++k] = c
+  isort(keys, k)
+  for (i = 1; i <= k; i++) printf "### `%s`\n\n%s\n", keys[i], rulelist(bycall[keys[i]])
+  print "## By flag"
+  print ""
+  for (i = 1; i <= nf; i++) printf "### `SSL_MODE_%s`\n\n%s\n", flagname[i], rulelist(byflag[flagname[i]])
+  print "## Every rule"
+  print ""
+  print "| rule | file | behaviour |"
+  print "|---|---|---|"
+  for (i = 1; i <= n; i++) {
+    hh = head[i]; gsub(/\|/, "\\|", hh)
+    printf "| [%s](%s#%s) | %s | %s |\n", id[i], file[i], slug(id[i] ": " head[i]), file[i], hh
+  }
+}
+' questions.txt $FILES
