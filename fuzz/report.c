@@ -21,20 +21,37 @@ void report_trace(FILE *f, const struct session *ss)
     }
 }
 
-/* The spec files of a list of rule names, each once:
- * "WRITE-13 READ-01 READ-04" -> " (spec/write.md, spec/read.md)". */
-static void print_spec_files(FILE *f, const char *rules)
+/* The spec file of one rule name ("READ-05..." -> "renegotiation"), or NULL. */
+static const char *spec_file(const char *rule)
 {
     static const char *const files[][2] = {
+        { "READ-05", "renegotiation" }, { "READ-06", "renegotiation" },
         { "MASK-", "mask" }, { "WRITE-", "write" }, { "READ-", "read" }, { "HELLO-", "hello" },
     };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+        if (strncmp(rule, files[i][0], strlen(files[i][0])) == 0)
+            return files[i][1];
+    return NULL;
+}
+
+/* The spec files of a list of rule names, each once:
+ * "WRITE-13 READ-01 READ-05" -> " (spec/write.md, spec/read.md,
+ * spec/renegotiation.md)". */
+static void print_spec_files(FILE *f, const char *rules)
+{
+    const char *seen[8];
     int n = 0;
-    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-        const char *at = strstr(rules, files[i][0]);
-        while (at && at != rules && at[-1] != ' ')
-            at = strstr(at + 1, files[i][0]);
-        if (at)
-            fprintf(f, "%sspec/%s.md", n++ ? ", " : " (", files[i][1]);
+    for (const char *p = rules; *p; p++) {
+        if (p != rules && p[-1] != ' ')
+            continue;
+        const char *file = spec_file(p);
+        int dup = file == NULL;
+        for (int i = 0; i < n && !dup; i++)
+            dup = strcmp(seen[i], file) == 0;
+        if (dup || n == 8)
+            continue;
+        seen[n] = file;
+        fprintf(f, "%sspec/%s.md", n++ ? ", " : " (", file);
     }
     fputs(n ? ")" : " (README.md)", f);
 }
