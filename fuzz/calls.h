@@ -131,19 +131,19 @@
       CLASS_IO, pre_io, model_alloc_buffers, real_alloc_buffers, "SSL_alloc_buffers(%t)",    \
       "READ-03", "`SSL_alloc_buffers`' result")                                              \
     /* observations of a connected SSL */                                                    \
-    X(BUFFERS, "buffers", "buffers", ON_PAIR_SSL, ARG_NONE, RES_HELD, CLASS_OBSERVE, pre_io, \
+    X(BUFFERS, "buffers", "buffers", ON_PAIR_SSL, ARG_NONE, RES_HELD, CLASS_OBSERVE, pre_observe, \
       model_buffers, real_buffers,                                                           \
       "(bytes of %t's record buffers, seen through CRYPTO_set_mem_functions)", "READ-02",    \
       "the record buffers the SSL holds, as `read=BYTES write=BYTES`")                       \
-    X(PENDING, "pending", "pending", ON_PAIR_SSL, ARG_NONE, RES_INT, CLASS_OBSERVE, pre_io,  \
+    X(PENDING, "pending", "pending", ON_PAIR_SSL, ARG_NONE, RES_INT, CLASS_OBSERVE, pre_observe, \
       model_pending, real_pending, "SSL_pending(%t)", "READ-08",                              \
       "`SSL_pending`'s result (the executor also compares it after every step)")             \
     X(HAS_PENDING, "has_pending", "has_pending", ON_PAIR_SSL, ARG_NONE, RES_INT,             \
-      CLASS_OBSERVE, pre_io, model_has_pending, real_has_pending, "SSL_has_pending(%t)",     \
+      CLASS_OBSERVE, pre_observe, model_has_pending, real_has_pending, "SSL_has_pending(%t)",     \
       "READ-08", "`SSL_has_pending`'s result (the executor also compares it after every "   \
       "step)")                                                                               \
     X(GET_SHUTDOWN, "get_shutdown", "get_shutdown", ON_PAIR_SSL, ARG_NONE, RES_INT,          \
-      CLASS_OBSERVE, pre_io, model_get_shutdown, real_get_shutdown, "SSL_get_shutdown(%t)",  \
+      CLASS_OBSERVE, pre_observe, model_get_shutdown, real_get_shutdown, "SSL_get_shutdown(%t)",  \
       "WRITE-16 READ-05 READ-06",                                                            \
       "`SSL_get_shutdown`'s result: 1 sent, 2 received, 3 both (the executor also "         \
       "compares it after every step)")                                                       \

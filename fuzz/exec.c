@@ -34,6 +34,27 @@ static int same(struct mismatch *m, const char *rule, enum result_kind kind, lon
     return 0;
 }
 
+/* An SSL outside the connected pair that has not shaken hands (new, or
+ * cleared): its record buffers, and nothing pending or shut down (READ-02;
+ * model_held_bytes). */
+static int fresh_agrees(struct session *ss, struct mismatch *m, int s)
+{
+    const struct model_world *w = &ss->model.world;
+    int o = w->slot[s];
+    if (w->obj[o].hs != HS_BEFORE ||
+        (w->connected && (o == w->slot[SLOT_CLIENT] || o == w->slot[SLOT_SERVER])))
+        return 1;
+    const char *name = target_names[slot_target(s)];
+    struct real_io_state st = real_ssl_state(ss->real, s);
+    long wbuf, rbuf = model_held_bytes(&ss->model, s, &wbuf);
+    return same(m, "READ-02", RES_INT, st.rbuf, rbuf, "bytes of the read buffer %s holds", name) &&
+           same(m, "READ-02", RES_INT, st.wbuf, wbuf, "bytes of the write buffer %s holds",
+                name) &&
+           same(m, "READ-08", RES_INT, st.pending, 0, "SSL_pending(%s)", name) &&
+           same(m, "READ-08", RES_INT, st.has_pending, 0, "SSL_has_pending(%s)", name) &&
+           same(m, "WRITE-16", RES_INT, st.shutdown, 0, "SSL_get_shutdown(%s)", name);
+}
+
 /* Every handle's existence, mask, context, and which handles share an
  * object; both contexts' masks. */
 static int objects_agree(struct session *ss, struct mismatch *m)
@@ -61,6 +82,8 @@ static int objects_agree(struct session *ss, struct mismatch *m)
             !same(m, "READ-06", RES_INT, real_ssl_no_reneg(ss->real, s),
                   model_no_reneg(&ss->model, s),
                   "whether SSL_get_options(%s) has SSL_OP_NO_RENEGOTIATION", name))
+            return 0;
+        if (!fresh_agrees(ss, m, s))
             return 0;
         for (int t = s + 1; t < SLOT_COUNT; t++)
             if (world_slot_live(*w, t) &&

@@ -72,8 +72,9 @@ int pre_io(const struct model_state *m, const struct buffers *b,
            const struct session_config *cfg, const struct op *op, const char **why)
 {
     (void) b, (void) cfg, (void) op;
-    *why = "client and server are not connected to each other (use `connect`; after a "
-           "failed `clear` the model no longer follows the connection: `new` first, "
+    *why = "client and server are not connected to each other (`connect` them: after `new` "
+           "or a `clear` that returned 1 it shakes hands again; after a `clear` that "
+           "returned 0 the model no longer follows the connection: `new` first, "
            "spec/divergences.md D12)";
     return m->world.connected;
 }
@@ -119,6 +120,40 @@ int pre_write(const struct model_state *m, const struct buffers *b,
         return 0;
     *why = "more records in flight than the model holds (read some first)";
     return conn_room(m->conn, target_slot(op->target));
+}
+
+/* The connection side a slot's object is on, or -1 when it is not in the
+ * connected pair (SSL_dup after the handshake shares the object). */
+static int conn_side(const struct model_state *m, int slot)
+{
+    if (!m->world.connected)
+        return -1;
+    int o = m->world.slot[slot];
+    return o == m->world.slot[SLOT_CLIENT] ? SIDE_CLIENT
+           : o == m->world.slot[SLOT_SERVER] ? SIDE_SERVER : -1;
+}
+
+/* Whether the world alone says what a live slot's SSL holds: it is not in
+ * the connected pair and has not shaken hands (SSL_new, SSL_dup before the
+ * handshake, or a successful SSL_clear made it so: READ-02). */
+static int unconnected_fresh(const struct model_state *m, int slot)
+{
+    return world_slot_live(m->world, slot) && conn_side(m, slot) < 0 &&
+           m->world.obj[m->world.slot[slot]].hs == HS_BEFORE;
+}
+
+/* An observation: an SSL of the connected pair, or one that has not shaken
+ * hands with a peer (new, or cleared). */
+int pre_observe(const struct model_state *m, const struct buffers *b,
+                const struct session_config *cfg, const struct op *op, const char **why)
+{
+    if (!pre_object(m, b, cfg, op, why))
+        return 0;
+    *why = "this SSL has shaken hands with a peer it is no longer connected to (the peer "
+           "was cleared, replaced or freed, or its own `clear` failed: spec/divergences.md "
+           "D12); the model does not follow it: `new` or `clear` it first";
+    int slot = target_slot(op->target);
+    return conn_side(m, slot) >= 0 || unconnected_fresh(m, slot);
 }
 
 int pre_renegotiate(const struct model_state *m, const struct buffers *b,
@@ -491,14 +526,29 @@ struct outcome model_alloc_buffers(struct model_state *m, struct buffers *b,
     return io_outcome(m, b, op, conn_alloc_buffers(m->conn, side(op)));
 }
 
-/* --- observations ------------------------------------------------------------ */
+/* --- observations --------------------------------------------------------------
+ * Of an SSL in the connected pair, the connection says; of one that has not
+ * shaken hands (pre_observe), the world: it holds its read buffer if a
+ * successful SSL_clear kept it, no write buffer, nothing pending and no
+ * shutdown flag (READ-02, world_rbuf_held). */
+
+long model_held_bytes(const struct model_state *m, int slot, long *wbuf)
+{
+    int s = conn_side(m, slot);
+    if (s >= 0) {
+        *wbuf = model_wbuf_bytes(&m->conn, s);
+        return model_rbuf_bytes(&m->conn, s);
+    }
+    *wbuf = 0;
+    return world_rbuf_held(m->world, slot) ? RBUF_BYTES : 0;
+}
 
 struct outcome model_buffers(struct model_state *m, struct buffers *b,
                              struct session_config *cfg, const struct op *op)
 {
     (void) b, (void) cfg;
-    struct outcome o = result(op->kind, model_rbuf_bytes(&m->conn, side(op)));
-    o.count = model_wbuf_bytes(&m->conn, side(op));
+    struct outcome o = result(op->kind, 0);
+    o.value = model_held_bytes(m, side(op), &o.count);
     return o;
 }
 
@@ -506,21 +556,24 @@ struct outcome model_pending(struct model_state *m, struct buffers *b,
                              struct session_config *cfg, const struct op *op)
 {
     (void) b, (void) cfg;
-    return result(op->kind, conn_pending(m->conn, side(op)));
+    int s = conn_side(m, side(op));
+    return result(op->kind, s >= 0 ? conn_pending(m->conn, s) : 0);
 }
 
 struct outcome model_has_pending(struct model_state *m, struct buffers *b,
                                  struct session_config *cfg, const struct op *op)
 {
     (void) b, (void) cfg;
-    return result(op->kind, conn_has_pending(m->conn, side(op)));
+    int s = conn_side(m, side(op));
+    return result(op->kind, s >= 0 ? conn_has_pending(m->conn, s) : 0);
 }
 
 struct outcome model_get_shutdown(struct model_state *m, struct buffers *b,
                                   struct session_config *cfg, const struct op *op)
 {
     (void) b, (void) cfg;
-    return result(op->kind, conn_get_shutdown(m->conn, side(op)));
+    int s = conn_side(m, side(op));
+    return result(op->kind, s >= 0 ? conn_get_shutdown(m->conn, s) : 0);
 }
 
 struct outcome model_in_transport(struct model_state *m, struct buffers *b,
@@ -555,11 +608,11 @@ struct outcome model_apply(struct model_state *m, struct buffers *b, struct sess
                            const struct op *op)
 {
     struct outcome o = handlers[op->kind].model(m, b, cfg, op);
-    /* While an object is in the connection, its s->renegotiate is the
-     * connection's; it keeps the last value when the pair breaks up. */
-    if (m->world.connected) {
-        m->world = world_set_reneg(m->world, SLOT_CLIENT, m->conn.end[SIDE_CLIENT].reneg_pending);
-        m->world = world_set_reneg(m->world, SLOT_SERVER, m->conn.end[SIDE_SERVER].reneg_pending);
+    /* While an object is in the connection, its s->renegotiate and its read
+     * buffer are the connection's; it keeps them when the pair breaks up. */
+    for (int side = SIDE_CLIENT; side <= SIDE_SERVER && m->world.connected; side++) {
+        struct kept k = { m->conn.end[side].reneg_pending, m->conn.end[side].rbuf };
+        m->world = world_record_conn(m->world, side, k); /* SLOT_CLIENT is SIDE_CLIENT ... */
     }
     return o;
 }

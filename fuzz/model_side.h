@@ -25,6 +25,12 @@ void model_init(struct model_state *m);
 int model_applicable(const struct model_state *m, const struct buffers *b,
                      const struct session_config *cfg, const struct op *op, const char **why);
 
+/* Bytes of the read buffer the SSL of a slot holds, and of its write buffer
+ * in *wbuf, as the model says (READ-02): the connection's for an SSL of the
+ * connected pair, else what the world keeps (an SSL that has not shaken
+ * hands; pre_observe). */
+long model_held_bytes(const struct model_state *m, int slot, long *wbuf);
+
 /* Bytes of the record buffers side s holds, as the model says (READ-02). */
 long model_rbuf_bytes(const struct model_conn *c, int s);
 long model_wbuf_bytes(const struct model_conn *c, int s);

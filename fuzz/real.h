@@ -60,6 +60,9 @@ struct real_io_state {
 };
 struct real_io_state real_io(struct real *r, int side);
 
+/* The same of the SSL in any live slot, but for in_transport (-1). */
+struct real_io_state real_ssl_state(struct real *r, int slot);
+
 /* The bytes the last read returned. */
 const unsigned char *real_last_read(struct real *r);
 

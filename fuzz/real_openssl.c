@@ -518,9 +518,16 @@ int real_same_object(struct real *r, int a, int b)
 
 struct real_io_state real_io(struct real *r, int side)
 {
-    SSL *ssl = r->slot[side], *peer = r->slot[1 - side];
+    struct real_io_state st = real_ssl_state(r, side);
+    st.in_transport = (long) BIO_ctrl_pending(SSL_get_rbio(r->slot[1 - side]));
+    return st;
+}
+
+struct real_io_state real_ssl_state(struct real *r, int slot)
+{
+    SSL *ssl = r->slot[slot];
     struct real_io_state st;
-    st.in_transport = (long) BIO_ctrl_pending(SSL_get_rbio(peer));
+    st.in_transport = -1;
     st.pending = SSL_pending(ssl);
     st.has_pending = SSL_has_pending(ssl);
     st.shutdown = SSL_get_shutdown(ssl);

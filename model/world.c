@@ -20,7 +20,8 @@ struct model_world world_init(void)
         w.obj[o].ctx = CTX_CLIENT;
         w.obj[o].hs = HS_BEFORE;
         w.obj[o].set = w.ctx_set[CTX_CLIENT];
-        w.obj[o].reneg = 0;
+        w.obj[o].kept.reneg = 0;
+        w.obj[o].kept.rbuf = 0;
     }
     w.slot[SLOT_CLIENT] = OBJ_NONE;
     w.slot[SLOT_SERVER] = OBJ_NONE;
@@ -56,7 +57,8 @@ static int slot_check(struct model_world w, int s)
         return 0;
     return w.obj[o].ctx >= 0 && w.obj[o].ctx < CTX_COUNT &&
            (w.obj[o].hs == HS_BEFORE || w.obj[o].hs == HS_DONE) &&
-           settings_check(w.obj[o].set) && (w.obj[o].reneg == 0 || w.obj[o].reneg == 1);
+           settings_check(w.obj[o].set) && (w.obj[o].kept.reneg == 0 || w.obj[o].kept.reneg == 1) &&
+           (w.obj[o].kept.rbuf == 0 || w.obj[o].kept.rbuf == 1);
 }
 
 /*@ requires valid_slot(a) && valid_slot(b);
@@ -180,7 +182,8 @@ struct model_world world_new(struct model_world w, int s)
     w.obj[o].ctx = side;
     w.obj[o].hs = HS_BEFORE;
     w.obj[o].set = w.ctx_set[side];
-    w.obj[o].reneg = 0;
+    w.obj[o].kept.reneg = 0;
+    w.obj[o].kept.rbuf = 0;
     w.slot[s] = o;
     if (s == SLOT_CLIENT || s == SLOT_SERVER)
         w.connected = 0;
@@ -198,8 +201,8 @@ struct model_world world_free(struct model_world w, int s)
 struct model_step world_clear(struct model_world w, int s)
 {
     int o = w.slot[s];
-    struct model_step r = { w, w.obj[o].reneg ? 0 : 1 };
-    if (!w.obj[o].reneg)
+    struct model_step r = { w, w.obj[o].kept.reneg ? 0 : 1 };
+    if (!w.obj[o].kept.reneg)
         r.w.obj[o].hs = HS_BEFORE;
     if (o == w.slot[SLOT_CLIENT] || o == w.slot[SLOT_SERVER])
         r.w.connected = 0;
@@ -228,7 +231,8 @@ struct model_step world_dup(struct model_world w, int s)
     }
     int o = free_obj(w);
     r.w.obj[o] = w.obj[src];
-    r.w.obj[o].reneg = 0;
+    r.w.obj[o].kept.reneg = 0;
+    r.w.obj[o].kept.rbuf = 0;
     r.w.slot[s + 2] = o;
     r.ret = DUP_NEW;
     return r;
@@ -251,10 +255,15 @@ struct model_world world_set_no_reneg(struct model_world w, int s, int v)
     return w;
 }
 
-struct model_world world_set_reneg(struct model_world w, int s, int v)
+struct model_world world_record_conn(struct model_world w, int s, struct kept k)
 {
-    w.obj[w.slot[s]].reneg = v;
+    w.obj[w.slot[s]].kept = k;
     return w;
+}
+
+int world_rbuf_held(struct model_world w, int s)
+{
+    return w.obj[w.slot[s]].kept.rbuf;
 }
 
 struct model_step world_connect(struct model_world w)

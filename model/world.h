@@ -51,16 +51,23 @@ struct settings {
     int no_reneg;   /* SSL_get_options has SSL_OP_NO_RENEGOTIATION */
 };
 
+/* What an object keeps of the connection it was in, which the connection
+ * holds while the object is in it (conn.h, struct end): the harness records
+ * it after every step while the pair is connected (world_record_conn), so
+ * that the object keeps it when the pair breaks up. */
+struct kept {
+    int reneg; /* SSL_renegotiate_pending (s->renegotiate): SSL_clear fails
+                * while it is set (READ-05) */
+    int rbuf;  /* 1 while the object holds its read buffer: SSL_clear keeps
+                * it (READ-02) */
+};
+
 struct model_ssl {
     uint32_t mode; /* SSL_get_mode */
     int ctx;       /* SSL_get_SSL_CTX: CTX_CLIENT or CTX_SERVER */
     int hs;        /* HS_BEFORE or HS_DONE */
     struct settings set;
-    int reneg;     /* SSL_renegotiate_pending (s->renegotiate), as the object
-                    * keeps it: while the object is in the connection, the
-                    * connection holds it (conn.h, struct end), and the
-                    * harness records it here as the pair breaks up
-                    * (world_set_reneg); SSL_clear reads it (READ-05) */
+    struct kept kept;
 };
 
 struct model_world {
@@ -195,7 +202,7 @@ long world_ssl_get_mode(struct model_world w, int s);
     ensures slot_obj(\result, s).ctx == slot_side(s);
     ensures slot_obj(\result, s).hs == HS_BEFORE;
     ensures READ_04_READ_06_new: slot_obj(\result, s).set == w.ctx_set[slot_side(s)];
-    ensures slot_obj(\result, s).reneg == 0;
+    ensures slot_obj(\result, s).kept.reneg == 0 && slot_obj(\result, s).kept.rbuf == 0;
     ensures ctxs_same(w, \result);
     ensures slots_same_except(w, \result, s);
     ensures objs_same_except(w, \result, \result.slot[s]);
@@ -236,14 +243,15 @@ struct model_world world_free(struct model_world w, int s);
  * handshake, and the model stops following its connection
  * (spec/divergences.md, D12). MASK-09: either way its mask and its context
  * stay as they are; READ-04, READ-06: so do its read_ahead and options
- * (ossl_ssl_connection_reset, RECORD_LAYER_clear keep them). */
+ * (ossl_ssl_connection_reset, RECORD_LAYER_clear keep them); READ-02: and
+ * its read buffer (world_rbuf_held). */
 /*@ requires world_ok(w) && slot_live(w, s);
     assigns \nothing;
     ensures world_ok(\result.w);
     ensures MASK_09: slot_obj(\result.w, s).mode == slot_obj(w, s).mode;
     ensures slot_obj(\result.w, s).ctx == slot_obj(w, s).ctx;
     ensures READ_04_READ_06_clear: slot_obj(\result.w, s).set == slot_obj(w, s).set;
-    ensures slot_obj(\result.w, s).reneg == slot_obj(w, s).reneg;
+    ensures READ_02_clear: slot_obj(\result.w, s).kept == slot_obj(w, s).kept;
     ensures ctxs_same(w, \result.w);
     ensures slots_same_except(w, \result.w, -1);
     ensures objs_same_except(w, \result.w, w.slot[s]);
@@ -252,11 +260,11 @@ struct model_world world_free(struct model_world w, int s);
     ensures other_object: w.slot[s] != w.slot[SLOT_CLIENT] && w.slot[s] != w.slot[SLOT_SERVER] ==>
       \result.w.connected == w.connected;
     behavior reset:
-      assumes slot_obj(w, s).reneg == 0;
+      assumes slot_obj(w, s).kept.reneg == 0;
       ensures \result.ret == 1;
       ensures slot_obj(\result.w, s).hs == HS_BEFORE;
     behavior READ_05_clear_refused:
-      assumes slot_obj(w, s).reneg != 0;
+      assumes slot_obj(w, s).kept.reneg != 0;
       ensures \result.ret == 0;
       ensures slot_obj(\result.w, s).hs == slot_obj(w, s).hs;
     complete behaviors;
@@ -275,7 +283,7 @@ struct model_step world_clear(struct model_world w, int s);
     ensures MASK_08: slot_obj(\result.w, s).mode == slot_obj(w, s).mode;
     ensures slot_obj(\result.w, s).hs == slot_obj(w, s).hs;
     ensures READ_04_READ_06_set_ctx: slot_obj(\result.w, s).set == slot_obj(w, s).set;
-    ensures slot_obj(\result.w, s).reneg == slot_obj(w, s).reneg;
+    ensures slot_obj(\result.w, s).kept == slot_obj(w, s).kept;
     ensures ctxs_same(w, \result.w);
     ensures slots_same_except(w, \result.w, -1);
     ensures objs_same_except(w, \result.w, w.slot[s]);
@@ -314,7 +322,8 @@ long world_get_ctx(struct model_world w, int s);
       ensures slot_obj(\result.w, s + 2).ctx == slot_obj(w, s).ctx;
       ensures slot_obj(\result.w, s + 2).hs == HS_BEFORE;
       ensures READ_04_READ_06_dup: slot_obj(\result.w, s + 2).set == slot_obj(w, s).set;
-      ensures slot_obj(\result.w, s + 2).reneg == 0;
+      ensures slot_obj(\result.w, s + 2).kept.reneg == 0 &&
+              slot_obj(\result.w, s + 2).kept.rbuf == 0;
       ensures objs_same_except(w, \result.w, \result.w.slot[s + 2]);
     behavior MASK_11_after_handshake:
       assumes slot_obj(w, s).hs != HS_BEFORE;
@@ -345,7 +354,7 @@ struct settings world_get_settings(struct model_world w, int s);
     ensures slot_obj(\result, s).mode == slot_obj(w, s).mode;
     ensures slot_obj(\result, s).ctx == slot_obj(w, s).ctx;
     ensures slot_obj(\result, s).hs == slot_obj(w, s).hs;
-    ensures slot_obj(\result, s).reneg == slot_obj(w, s).reneg;
+    ensures slot_obj(\result, s).kept == slot_obj(w, s).kept;
     ensures ctxs_same(w, \result) && slots_same_except(w, \result, -1);
     ensures objs_same_except(w, \result, w.slot[s]);
     ensures \result.connected == w.connected;
@@ -362,27 +371,38 @@ struct model_world world_set_read_ahead(struct model_world w, int s, int v);
     ensures slot_obj(\result, s).mode == slot_obj(w, s).mode;
     ensures slot_obj(\result, s).ctx == slot_obj(w, s).ctx;
     ensures slot_obj(\result, s).hs == slot_obj(w, s).hs;
-    ensures slot_obj(\result, s).reneg == slot_obj(w, s).reneg;
+    ensures slot_obj(\result, s).kept == slot_obj(w, s).kept;
     ensures ctxs_same(w, \result) && slots_same_except(w, \result, -1);
     ensures objs_same_except(w, \result, w.slot[s]);
     ensures \result.connected == w.connected;
 */
 struct model_world world_set_no_reneg(struct model_world w, int s, int v);
 
-/* Records an object's SSL_renegotiate_pending as the connection holds it
- * (v 0 or 1): the harness calls it for client and server after every step
- * while they are connected, so that the object keeps the value when the pair
- * breaks up (READ-05). */
-/*@ requires world_ok(w) && slot_live(w, s) && (v == 0 || v == 1);
+/* Records what an object of the connection keeps of it (both 0 or 1): the
+ * harness calls it for client and server after every step while they are
+ * connected (READ-02, READ-05). */
+/*@ requires world_ok(w) && slot_live(w, s) && kept_ok(k);
     assigns \nothing;
     ensures world_ok(\result);
-    ensures slot_obj(\result, s).reneg == v;
-    ensures all_but_reneg_same(slot_obj(w, s), slot_obj(\result, s));
+    ensures slot_obj(\result, s).kept == k;
+    ensures all_but_kept_same(slot_obj(w, s), slot_obj(\result, s));
     ensures ctxs_same(w, \result) && slots_same_except(w, \result, -1);
     ensures objs_same_except(w, \result, w.slot[s]);
     ensures \result.connected == w.connected;
 */
-struct model_world world_set_reneg(struct model_world w, int s, int v);
+struct model_world world_record_conn(struct model_world w, int s, struct kept k);
+
+/* Whether the object of a slot holds its read buffer outside a connection:
+ * one SSL_new or SSL_dup made holds none; one SSL_clear reset keeps the one
+ * it had (RECORD_LAYER_clear: SSL3_BUFFER_clear keeps rbuf, while
+ * ssl3_release_write_buffer frees the write buffer) (READ-02). The object
+ * then has nothing pending and no shutdown flag (SSL_clear: s->shutdown = 0;
+ * the records of the last read are cleared). */
+/*@ requires world_ok(w) && slot_live(w, s);
+    assigns \nothing;
+    ensures \result == slot_obj(w, s).kept.rbuf;
+*/
+int world_rbuf_held(struct model_world w, int s);
 
 /* `connect`: create the client and server SSLs that do not exist yet (each a
  * snapshot of its context, MASK-07) and run the handshake to completion.
@@ -419,11 +439,11 @@ struct model_world world_set_reneg(struct model_world w, int s, int v);
           slot_obj(\result.w, s).mode == w.ctx_mode[slot_side(s)] &&
           slot_obj(\result.w, s).ctx == slot_side(s) &&
           slot_obj(\result.w, s).set == w.ctx_set[slot_side(s)] &&
-          slot_obj(\result.w, s).reneg == 0;
+          slot_obj(\result.w, s).kept.reneg == 0 && slot_obj(\result.w, s).kept.rbuf == 0;
       ensures \forall integer s; (s == SLOT_CLIENT || s == SLOT_SERVER) ==>
         slot_live(w, s) ==>
           slot_obj(\result.w, s).set == slot_obj(w, s).set &&
-          slot_obj(\result.w, s).reneg == slot_obj(w, s).reneg;
+          slot_obj(\result.w, s).kept == slot_obj(w, s).kept;
     complete behaviors;
     disjoint behaviors;
 */
