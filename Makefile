@@ -26,15 +26,43 @@ VERSION := $(shell cat VERSION)
 MODEL_SRC   := model/mode.c model/world.c model/conn.c model/conn_query.c model/hello.c model/names.c
 HARNESS_SRC := fuzz/op.c fuzz/text.c fuzz/outcome.c fuzz/model_side.c \
                fuzz/exec.c fuzz/report.c fuzz/decode.c fuzz/scenario.c \
-               fuzz/real_openssl.c fuzz/pair_openssl.c fuzz/config.c fuzz/buffers.c \
+               fuzz/real_openssl.c fuzz/pair_openssl.c fuzz/pair_clock.c fuzz/pair_watch.c fuzz/config.c fuzz/buffers.c \
                fuzz/hello_wire.c fuzz/target.c
 CORE_SRC    := $(MODEL_SRC) $(HARNESS_SRC)
 HEADERS     := $(wildcard model/*.h model/logic/*.acsl fuzz/*.h)
 LAW_SRC     := $(wildcard model/laws/*.c)
 
+# The shared sources are compiled once per flavour into a static library
+# (build/libsslmode-FLAVOUR.a) that every binary of that flavour links:
+#   plain  the command line and the benchmark
+#   san    ASan+UBSan: the unit tests and the corpus replays
+#   fuzz   the same with libFuzzer's coverage: the fuzz targets
+#   cov    llvm-cov's counters: make coverage
+# Two files are linked as objects, not from the archive: they define
+# functions nobody in the program calls by name (time(), which libssl calls,
+# and the sanitizers' default options), so an archive would leave them out.
+FLAVOUR_CFLAGS_plain :=
+FLAVOUR_CFLAGS_san   := $(SANITIZE)
+FLAVOUR_CFLAGS_fuzz  := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+FLAVOUR_CFLAGS_cov   := -O0 -fprofile-instr-generate -fcoverage-mapping
+INTERPOSED := fuzz/pair_clock.c
+LIB_SRC    := $(filter-out $(INTERPOSED),$(CORE_SRC))
+
+define FLAVOUR
+$(B)/obj/$(1)/%.o: %.c $$(HEADERS) VERSION
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(CFLAGS) $$(FLAVOUR_CFLAGS_$(1)) -DSSLMODE_VERSION='"$$(VERSION)"' -c -o $$@ $$<
+$(B)/libsslmode-$(1).a: $$(LIB_SRC:%.c=$(B)/obj/$(1)/%.o)
+	@rm -f $$@
+	$$(AR) rcs $$@ $$^
+LINK_$(1) := $(B)/libsslmode-$(1).a $$(INTERPOSED:%.c=$(B)/obj/$(1)/%.o)
+endef
+$(foreach f,plain san fuzz cov,$(eval $(call FLAVOUR,$(f))))
+
 .PHONY: all deps prove fuzz fuzz-run fuzz-smoke test verify bench mutants coverage golden clean \
         install uninstall spec
 .DELETE_ON_ERROR:
+.PRECIOUS: $(foreach f,plain san fuzz cov,$(B)/obj/$(f)/%.o) # objects made through a pattern are kept
 
 all: $(B)/sslmode $(B)/sslmode.1 $(B)/abi_check.o $(TARGETS:%=$(B)/replay-%)
 
@@ -46,8 +74,8 @@ deps:
 # The tool for people: no sanitizer (SSL_MODE_ASYNC switches stacks, which
 # makes ASan print warnings into every answer). Tests under sanitizers use
 # the unit, replay and fuzz binaries.
-$(B)/sslmode: $(CORE_SRC) fuzz/sslmode.c $(HEADERS) VERSION | $(B)
-	$(CC) $(CFLAGS) -DSSLMODE_VERSION='"$(VERSION)"' -o $@ $(CORE_SRC) fuzz/sslmode.c $(LDLIBS)
+$(B)/sslmode: $(B)/obj/plain/fuzz/sslmode.o $(LINK_plain)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 # The manual page, sslmode(1): doc/sslmode.pod with the README's marked
 # regions (the scenario grammar, the exit status) put in by doc/md2pod.pl,
@@ -85,18 +113,19 @@ $(B)/abi_check.o: fuzz/abi_check.c $(HEADERS) | $(B)
 
 SAN_SRC := fuzz/sanitizer_options.c
 
-$(B)/replay-%: $(CORE_SRC) fuzz/target_%.c fuzz/replay.c $(SAN_SRC) $(HEADERS) | $(B)
-	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $(CORE_SRC) fuzz/target_$*.c fuzz/replay.c $(SAN_SRC) $(LDLIBS)
+$(B)/replay-%: $(B)/obj/san/fuzz/target_%.o $(B)/obj/san/fuzz/replay.o \
+               $(SAN_SRC:%.c=$(B)/obj/san/%.o) $(LINK_san)
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(LDLIBS)
 
-$(B)/unit-%: tests/unit/%.c $(CORE_SRC) $(SAN_SRC) $(HEADERS) | $(B)
-	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $< $(CORE_SRC) $(SAN_SRC) $(LDLIBS)
+$(B)/unit-%: $(B)/obj/san/tests/unit/%.o $(SAN_SRC:%.c=$(B)/obj/san/%.o) $(LINK_san)
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(LDLIBS)
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/unit-%,$(wildcard tests/unit/*.c))
 
 # --- fuzzing ------------------------------------------------------------------
-$(B)/fuzz-%: $(CORE_SRC) fuzz/target_%.c $(SAN_SRC) $(HEADERS) | $(B)
+$(B)/fuzz-%: $(B)/obj/fuzz/fuzz/target_%.o $(SAN_SRC:%.c=$(B)/obj/fuzz/%.o) $(LINK_fuzz)
 	$(CC) $(CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-	  -o $@ $(CORE_SRC) fuzz/target_$*.c $(SAN_SRC) $(LDLIBS)
+	  -o $@ $^ $(LDLIBS)
 
 fuzz: $(TARGETS:%=$(B)/fuzz-%)
 
@@ -137,16 +166,15 @@ verify: deps
 bench: $(B)/bench
 	@$(B)/bench $(strip $(BENCH_SECONDS))
 
-$(B)/bench: tests/bench.c $(CORE_SRC) $(HEADERS) | $(B)
-	$(CC) $(CFLAGS) -O2 -o $@ tests/bench.c $(CORE_SRC) $(LDLIBS)
+$(B)/bench: $(B)/obj/plain/tests/bench.o $(LINK_plain)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 mutants: all
 	@./proofs/mutants.sh
 
 # The model's line and branch coverage reached by the committed corpora.
-$(B)/cov-replay-%: $(CORE_SRC) fuzz/target_%.c fuzz/replay.c $(HEADERS) | $(B)
-	$(CC) $(CFLAGS) -O0 -fprofile-instr-generate -fcoverage-mapping \
-	  -o $@ $(CORE_SRC) fuzz/target_$*.c fuzz/replay.c $(LDLIBS)
+$(B)/cov-replay-%: $(B)/obj/cov/fuzz/target_%.o $(B)/obj/cov/fuzz/replay.o $(LINK_cov)
+	$(CC) $(CFLAGS) $(FLAVOUR_CFLAGS_cov) -o $@ $^ $(LDLIBS)
 
 coverage: $(TARGETS:%=$(B)/cov-replay-%)
 	@./tests/coverage.sh $(TARGETS)

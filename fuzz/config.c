@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "../model/hello.h"
-#include "pair.h"
 
 /* NewSessionTicket plaintext (TLS 1.3): a stateful ticket (pair_configure)
  * is the 32-byte session ID, so the message is 57 bytes with every suite and

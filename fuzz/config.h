@@ -24,6 +24,9 @@ extern const struct cipher_info cipher_table[CIPHER_COUNT];
 #define CIPHER_DEFAULT_13 0
 #define CIPHER_DEFAULT_12 3
 
+/* Capacity of each direction of the BIO pair, unless a scenario sets one. */
+#define PAIR_DEFAULT_CAP 65536
+
 /* What the harness sets up at the next connect. (max_send_fragment is not
  * here: `set max_send_fragment` goes to the library at once, and the model
  * keeps what the contexts hold.) */

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report.h"
 
 void session_close(struct session *ss)
 {
@@ -153,7 +152,7 @@ int session_open(struct session *ss, const char *origin, enum real_contexts how,
     if (states_agree(ss, &m))
         return 1;
     if (report)
-        report_mismatch(report, ss, &m);
+        report_mismatch(report, (struct report_trace) { ss->origin, ss->trace, ss->steps }, &m);
     return 0;
 }
 
@@ -257,6 +256,6 @@ int session_step(struct session *ss, const struct op *op, int line, FILE *report
         return 1;
     }
     if (report)
-        report_mismatch(report, ss, &m);
+        report_mismatch(report, (struct report_trace) { ss->origin, ss->trace, ss->steps }, &m);
     return 0;
 }

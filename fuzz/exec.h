@@ -17,15 +17,9 @@
 #include "op.h"
 #include "outcome.h"
 #include "real.h"
+#include "report.h"
 
 #define TRACE_MAX 1024
-
-struct trace_entry {
-    struct op op;
-    int line;             /* scenario line, 0 for a fuzz input */
-    struct outcome real;  /* what OpenSSL returned */
-    struct outcome model; /* what the model returned */
-};
 
 struct session {
     struct model_state model;

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "real.h" /* DRAIN_READ, DRAIN_READS: the same loop on both sides */
 
 void model_init(struct model_state *m)
 {

@@ -81,6 +81,11 @@ struct op {
     char buf2[BUF_NAME_MAX];  /* OP_COPY: the source */
 };
 
+/* `drain`: reads of DRAIN_READ bytes, at most DRAIN_READS of them (the same
+ * loop on both sides). */
+#define DRAIN_READ 16384
+#define DRAIN_READS 64
+
 /* The default buffer of `write` without `from`. */
 #define DEFAULT_BUF "data"
 

@@ -11,12 +11,12 @@
 #include <stddef.h>
 #include <openssl/ssl.h>
 
+#include "config.h" /* PAIR_DEFAULT_CAP */
+
 /* The time the library sees (time() is fixed for the whole process): the
  * certificate, session tickets and hello randoms all carry this value. */
 #define PAIR_FIXED_TIME 1767225600L /* 2026-01-01T00:00:00Z */
 
-/* Capacity of each direction of the BIO pair, unless a scenario sets one. */
-#define PAIR_DEFAULT_CAP 65536
 
 /* The context for one side (0 client, 1 server), configured the same way
  * every time. Both carry the server credentials, so that any SSL can act as

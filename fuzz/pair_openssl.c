@@ -1,4 +1,6 @@
-/* fuzz/pair_openssl.c: see pair.h. */
+/* fuzz/pair_openssl.c: the session pair (see pair.h): credentials, contexts,
+ * the BIO pair and the handshake driver. The clock is in pair_clock.c, the
+ * record-buffer watcher in pair_watch.c. */
 #include "pair.h"
 
 #include <stdio.h>
@@ -11,15 +13,6 @@
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
-
-/* Interposes libc's time() for libssl and libcrypto: every run sees the same
- * clock, so the same input gives the same bytes and the same verdict. */
-time_t time(time_t *t)
-{
-    if (t)
-        *t = PAIR_FIXED_TIME;
-    return PAIR_FIXED_TIME;
-}
 
 static EVP_PKEY *server_key;
 static X509 *server_cert;
@@ -238,136 +231,3 @@ int pair_handshake(SSL *client, SSL *server)
     return pair_handshake_seen(client, server, NULL);
 }
 
-/* --- the record buffers (pair_watch_*) ------------------------------------ */
-
-#define WATCH_MAX 64 /* live record buffers: at most 2 per SSL, a few SSLs */
-
-static struct watched {
-    void *p;
-    size_t n;
-    const SSL *ssl;
-    int kind;
-} live[WATCH_MAX];
-static int nlive;
-static const SSL *watch_ssl;
-static const char *buffer_file; /* libcrypto's OPENSSL_FILE for ssl3_buffer.c */
-static int site[2] = { -1, -1 };  /* the lines of the read and write sites */
-static int learning;              /* pair_watch_start is learning the sites */
-
-static int is_buffer_file(const char *file)
-{
-    static const char tail[] = "ssl3_buffer.c";
-    if (!file)
-        return 0;
-    if (buffer_file)
-        return file == buffer_file || strcmp(file, buffer_file) == 0;
-    size_t n = strlen(file);
-    if (n < sizeof tail - 1 || strcmp(file + n - (sizeof tail - 1), tail) != 0)
-        return 0;
-    buffer_file = file;
-    return 1;
-}
-
-static void note(void *p, size_t n, int line)
-{
-    if (nlive == WATCH_MAX) {
-        fprintf(stderr, "pair: more than %d record buffers live at once\n", WATCH_MAX);
-        abort();
-    }
-    if (learning && site[WATCH_READ] < 0)
-        site[WATCH_READ] = line;
-    else if (learning && site[WATCH_WRITE] < 0)
-        site[WATCH_WRITE] = line;
-    int kind = line == site[WATCH_READ] ? WATCH_READ
-               : line == site[WATCH_WRITE] ? WATCH_WRITE : WATCH_OTHER;
-    live[nlive++] = (struct watched) { p, n, watch_ssl, kind };
-}
-
-static int find_live(const void *p)
-{
-    for (int i = 0; p && i < nlive; i++)
-        if (live[i].p == p)
-            return i;
-    return -1;
-}
-
-static void *watch_malloc(size_t n, const char *file, int line)
-{
-    void *p = malloc(n);
-    if (p && is_buffer_file(file))
-        note(p, n, line);
-    return p;
-}
-
-static void *watch_realloc(void *old, size_t n, const char *file, int line)
-{
-    (void) file;
-    (void) line;
-    void *p = realloc(old, n);
-    int i = find_live(old);
-    if (p && i >= 0) {
-        live[i].p = p;
-        live[i].n = n;
-    }
-    return p;
-}
-
-static void watch_free(void *p, const char *file, int line)
-{
-    (void) file;
-    (void) line;
-    int i = find_live(p);
-    if (i >= 0)
-        live[i] = live[--nlive];
-    free(p);
-}
-
-int pair_watch_start(const char **why)
-{
-    static int started; /* 0 not yet, 1 done, -1 failed */
-    static const char *failed;
-    if (started) {
-        *why = failed;
-        return started > 0;
-    }
-    started = -1;
-    failed = "libcrypto allocated memory before the harness could watch it "
-             "(CRYPTO_set_mem_functions refused)";
-    if (!CRYPTO_set_mem_functions(watch_malloc, watch_realloc, watch_free)) {
-        *why = failed;
-        return 0;
-    }
-    failed = "SSL_alloc_buffers on a fresh SSL did not allocate two record buffers "
-             "in ssl3_buffer.c";
-    SSL_CTX *ctx = SSL_CTX_new(TLS_method());
-    SSL *ssl = ctx ? SSL_new(ctx) : NULL;
-    learning = 1;
-    pair_watch_on(ssl);
-    int ok = ssl && SSL_alloc_buffers(ssl) == 1;
-    pair_watch_on(NULL);
-    learning = 0;
-    SSL_free(ssl);
-    SSL_CTX_free(ctx);
-    if (!ok || site[WATCH_READ] < 0 || site[WATCH_WRITE] < 0 || nlive != 0) {
-        *why = failed;
-        return 0;
-    }
-    started = 1;
-    failed = NULL;
-    *why = NULL;
-    return 1;
-}
-
-void pair_watch_on(const SSL *ssl)
-{
-    watch_ssl = ssl;
-}
-
-long pair_watch_held(const SSL *ssl, int kind)
-{
-    long bytes = 0;
-    for (int i = 0; i < nlive; i++)
-        if (live[i].ssl == ssl && live[i].kind == kind)
-            bytes += (long) live[i].n;
-    return bytes;
-}

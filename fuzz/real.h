@@ -10,10 +10,6 @@
 
 struct real;
 
-/* `drain`: reads of DRAIN_READ bytes, at most DRAIN_READS of them. */
-#define DRAIN_READ 16384
-#define DRAIN_READS 64
-
 /* The contexts for a scenario, no SSL yet. NULL on failure.
  * REAL_FRESH makes them with SSL_CTX_new. REAL_REUSED (the fuzz targets)
  * makes them once per process and hands them out again with their masks and

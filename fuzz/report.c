@@ -3,12 +3,12 @@
 
 #include <string.h>
 
-#include "exec.h"
+#include "real.h" /* real_version */
 
-void report_trace(FILE *f, const struct session *ss)
+void report_trace(FILE *f, struct report_trace t)
 {
-    for (int i = 0; i < ss->steps; i++) {
-        const struct trace_entry *e = &ss->trace[i];
+    for (int i = 0; i < t.count; i++) {
+        const struct trace_entry *e = &t.steps[i];
         fputs("  ", f);
         op_print(f, &e->op);
         fputs("    # openssl: ", f);
@@ -56,16 +56,16 @@ static void print_spec_files(FILE *f, const char *rules)
     fputs(n ? ")" : " (README.md)", f);
 }
 
-void report_mismatch(FILE *f, const struct session *ss, const struct mismatch *m)
+void report_mismatch(FILE *f, struct report_trace t, const struct mismatch *m)
 {
     fprintf(f, "\n==== sslmode: OpenSSL and the model disagree ====\n");
-    fprintf(f, "input:    %s\n", ss->origin ? ss->origin : "(unnamed)");
+    fprintf(f, "input:    %s\n", t.origin ? t.origin : "(unnamed)");
     fprintf(f, "library:  %s\n", real_version());
-    if (ss->steps == 0) {
+    if (t.count == 0) {
         fputs("before the first step: the state SSL_CTX_new leaves\n", f);
     } else {
-        const struct trace_entry *e = &ss->trace[ss->steps - 1];
-        fprintf(f, "step %d: ", ss->steps);
+        const struct trace_entry *e = &t.steps[t.count - 1];
+        fprintf(f, "step %d: ", t.count);
         op_print(f, &e->op);
         if (e->line)
             fprintf(f, "   (line %d)", e->line);
@@ -88,6 +88,6 @@ void report_mismatch(FILE *f, const struct session *ss, const struct mismatch *m
         print_spec_files(f, m->rule);
     fputc('\n', f);
     fputs("trace (a scenario: save the lines and run `sslmode run FILE`):\n", f);
-    report_trace(f, ss);
+    report_trace(f, t);
     fputs("==== end of report ====\n", f);
 }

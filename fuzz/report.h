@@ -8,7 +8,21 @@
 
 #include "outcome.h"
 
-struct session;
+/* One step of a session: the call and both answers. */
+struct trace_entry {
+    struct op op;
+    int line;             /* scenario line, 0 for a fuzz input */
+    struct outcome real;  /* what OpenSSL returned */
+    struct outcome model; /* what the model returned */
+};
+
+/* What a report shows of a session: where its input came from, and the
+ * steps so far (the last one is the step that differs). */
+struct report_trace {
+    const char *origin;
+    const struct trace_entry *steps;
+    int count;
+};
 
 struct mismatch {
     char what[256];        /* what differs: a return value or a state item */
@@ -18,9 +32,9 @@ struct mismatch {
     int invariant;         /* the model broke its own invariant */
 };
 
-void report_mismatch(FILE *f, const struct session *ss, const struct mismatch *m);
+void report_mismatch(FILE *f, struct report_trace t, const struct mismatch *m);
 
 /* The trace so far as scenario lines, each with both answers as a comment. */
-void report_trace(FILE *f, const struct session *ss);
+void report_trace(FILE *f, struct report_trace t);
 
 #endif
