@@ -18,7 +18,7 @@ TARGETS       := mask write hello
 
 B := build
 
-MODEL_SRC   := model/mode.c model/world.c model/conn.c model/hello.c model/names.c
+MODEL_SRC   := $(wildcard model/*.c)
 HARNESS_SRC := fuzz/op.c fuzz/text.c fuzz/outcome.c fuzz/model_side.c \
                fuzz/exec.c fuzz/report.c fuzz/decode.c fuzz/scenario.c \
                fuzz/real_openssl.c fuzz/pair_openssl.c fuzz/config.c fuzz/buffers.c \

@@ -19,7 +19,7 @@ if [ ! -s "$WHY3CONFIG" ]; then
   why3 config detect >"$B/why3-detect.log" 2>&1
 fi
 
-SOURCES=(model/mode.c model/world.c model/conn.c model/hello.c model/laws/*.c)
+SOURCES=(model/mode.c model/world.c model/conn_*.c model/hello.c model/laws/*.c)
 # Alt-Ergo is not packaged for Debian 12: Qed (built in), Z3 and CVC4 only.
 FLAGS=(-c11 -cpp-extra-args=-Imodel
        -wp -wp-rte -warn-unsigned-downcast -warn-unsigned-overflow -warn-signed-downcast
