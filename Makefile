@@ -18,6 +18,8 @@ TARGETS       := mask write hello
 
 B := build
 
+include proofs/wp.mk
+
 MODEL_SRC   := $(wildcard model/*.c)
 HARNESS_SRC := fuzz/op.c fuzz/text.c fuzz/outcome.c fuzz/model_side.c \
                fuzz/exec.c fuzz/report.c fuzz/decode.c fuzz/scenario.c \
@@ -74,7 +76,7 @@ fuzz-smoke: fuzz
 
 # --- proofs -------------------------------------------------------------------
 prove: deps
-	@./proofs/prove.sh
+	@FCT="$(FCT)" ./proofs/prove.sh
 
 # --- tests --------------------------------------------------------------------
 # Installs what is missing first, so that `make test` works first on a fresh
