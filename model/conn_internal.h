@@ -247,6 +247,7 @@ struct model_conn renegotiate_check(struct model_conn c, int s);
 #define READ_CLOSE 1 /* close_notify: returns 0 */
 #define READ_WAIT 2  /* returns -1 (rwstate and the BIO flag say why; r.reason if fatal) */
 #define READ_FATAL 3 /* application data while waiting for close_notify */
+#define READ_MORE 4  /* a step of read_bytes's loop only: the loop goes on */
 
 /* done(), for read_bytes (which returns no bytes itself): with whether a
  * message was processed, and what became of a HelloRequest (HR_*). */
@@ -257,41 +258,6 @@ struct model_conn renegotiate_check(struct model_conn c, int s);
 */
 struct conn_step ended(struct model_conn c, int s, int msg, int hr, long ret, int reason);
 
-/* tls_process_hello_req without SSL_OP_NO_RENEGOTIATION (READ-05): the
- * client asks for an abbreviated renegotiation (s->renegotiate, which
- * SSL_renegotiate_pending returns). With nothing pending either way
- * (ssl3_renegotiate_check(s, 1)) it starts at once: the state machine writes
- * the ClientHello and reads for the ServerHello, which cannot have come yet,
- * so the read returns WANT_READ whatever AUTO_RETRY says. Both buffers reach
- * their release points: the write buffer once the message is out
- * (ssl3_write_bytes), the read buffer when the transport has nothing
- * (ssl3_read_n). The model takes only that case. A renegotiation that waits
- * for a pending record, a ClientHello the transport cannot take whole, and
- * records behind the HelloRequest are outside it (REASON_MODEL_RENEG, D11).
- * (TLS 1.3 has no HelloRequest, and KeyUpdate no TLS 1.2; the provers know
- * neither, hence two of the tests.) */
-/*@ requires conn_ok(c) && valid_side(s) && c.end[s].in_init == 0 && c.end[s].dead == 0;
-    requires c.end[s].data_left == 0 && c.end[s].held == HELD_NONE;
-    assigns \nothing;
-    ensures \result.r.reason == REASON_NONE || \result.r.reason == REASON_MODEL_RENEG;
-    ensures \result.r.reason == REASON_MODEL_RENEG ==> \result.c == c;
-    ensures \result.r.reason == REASON_NONE ==>
-      conn_ok(\result.c) && c.tls13 == 0 && c.pipe[1 - s].taken == 0 &&
-      \result.c.end[s].in_init == 1 && \result.c.end[s].hello_sent == 1 &&
-      \result.c.end[s].reneg_pending == 1 && \result.c.end[s].hello_req == 0 &&
-      \result.c.end[s].rwstate == RW_READING && \result.c.end[s].bioflag == BIOF_READ &&
-      \result.c.end[s].rbuf == held_after_use(mode) &&
-      \result.c.end[s].wbuf == \result.c.end[s].rbuf &&
-      \result.c.end[s].held == HELD_NONE && \result.c.end[s].data_left == 0 &&
-      \result.c.end[s].sent_shutdown == c.end[s].sent_shutdown &&
-      \result.c.end[1 - s] == c.end[1 - s] && \result.c.pipe[1 - s] == c.pipe[1 - s] &&
-      \result.c.pipe[s].count == c.pipe[s].count + 1;
-    ensures READ_05_client_hello: \result.r.reason == REASON_NONE ==>
-      \result.c.pipe[s].fill == c.pipe[s].fill +
-        wire(c.shape, CLIENT_HELLO_PLAIN +
-                      ((mode & MODE_SEND_FALLBACK_SCSV) != 0 ? CLIENT_HELLO_SCSV : 0));
-*/
-struct conn_step accept_hello_request(struct model_conn c, int s, uint32_t mode);
 
 /* ssl3_read_bytes: records one by one until there is something to return.
  * for_data: SSL_read (application data wanted); else ssl3_shutdown's wait
@@ -352,5 +318,66 @@ struct conn_step accept_hello_request(struct model_conn c, int s, uint32_t mode)
 */
 struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, int ahead,
                             int refuse, int for_data);
+
+/* --- conn_read_hello.c ----------------------------------------------------- */
+
+/* A HelloRequest, one step of read_bytes's loop (its record just taken):
+ * dropped once close_notify is sent (TLS 1.2, READ-05), else accepted
+ * without SSL_OP_NO_RENEGOTIATION (READ-05), or refused with a warning alert
+ * with it (READ-06). Returns READ_MORE when the loop goes on, else what
+ * read_bytes returns; msg and hr are the loop's (a message processed, what
+ * became of a HelloRequest), and come back in r.msgs and r.ignored. The
+ * clauses are read_bytes's, for this step. */
+/*@ requires conn_ok(c) && valid_side(s) && flag(refuse);
+    requires c.end[s].in_init == 0 && c.end[s].dead == 0 && c.end[s].rbuf == 1;
+    requires c.end[s].data_left == 0 && c.end[s].held == HELD_NONE;
+    requires c.end[s].hello_req == 0 && c.end[s].hello_sent == 0;
+    requires flag(msg) && HR_NONE <= hr <= HR_REFUSED;
+    requires hr == HR_DROPPED ==> (mode & MODE_AUTO_RETRY) != 0 && c.end[s].sent_shutdown != 0;
+    requires hr == HR_REFUSED ==> refuse != 0 && c.end[s].sent_shutdown == 0 && msg == 1;
+    assigns \nothing;
+    ensures conn_ok(\result.c) && \result.c.tls13 == c.tls13;
+    ensures \result.r.ret == READ_MORE || \result.r.ret == READ_WAIT;
+    ensures \result.r.msgs == msg || \result.r.msgs == 1;
+    ensures \result.c.end[s].hello_req == 0;
+    ensures HR_NONE <= \result.r.ignored <= HR_ACCEPTED;
+    ensures \result.r.reason == REASON_NONE || \result.r.reason == REASON_MODEL_RENEG ||
+            \result.r.reason == REASON_MODEL_FULL;
+    ensures \result.r.ret == READ_MORE ==>
+      \result.r.reason == REASON_NONE && \result.r.ignored <= HR_REFUSED &&
+      \result.c.end[s].in_init == 0 && \result.c.end[s].dead == 0 &&
+      \result.c.end[s].hello_sent == 0 && \result.c.end[s].held == HELD_NONE &&
+      \result.c.end[s].key_update == c.end[s].key_update &&
+      \result.c.end[s].hs_left == c.end[s].hs_left;
+    ensures READ_06_refused: \result.r.ignored == HR_REFUSED ==>
+      refuse != 0 && c.end[s].sent_shutdown == 0 && \result.r.msgs != 0 &&
+      (hr == HR_REFUSED || \result.c.pipe[s].count > c.pipe[s].count);
+    ensures READ_05_accepted: \result.r.ignored == HR_ACCEPTED ==>
+      refuse == 0 && c.tls13 == 0 && c.end[s].sent_shutdown == 0 &&
+      \result.r.ret == READ_WAIT && \result.r.reason == REASON_NONE &&
+      \result.c.end[s].rwstate == RW_READING && \result.c.end[s].bioflag == BIOF_READ &&
+      \result.c.end[s].in_init != 0 && \result.c.end[s].hello_sent != 0 &&
+      \result.c.end[s].reneg_pending != 0;
+    ensures READ_05_ignored: \result.r.ignored == HR_DROPPED ==> c.end[s].sent_shutdown != 0 &&
+      (!(mode & MODE_AUTO_RETRY) ==>
+         \result.r.ret == READ_WAIT && \result.r.reason == REASON_NONE &&
+         \result.c.end[s].rwstate == RW_READING && \result.c.end[s].bioflag == BIOF_READ);
+    ensures READ_01_one_message: !(mode & MODE_AUTO_RETRY) && c.pipe[1 - s].taken == 0 &&
+      msg == 0 && \result.r.msgs != 0 ==>
+      \result.r.ret == READ_WAIT && \result.r.reason == REASON_NONE &&
+      \result.c.end[s].rwstate == RW_READING && \result.c.end[s].bioflag == BIOF_READ;
+    ensures \result.c.end[1 - s] == c.end[1 - s] && \result.c.pipe[1 - s] == c.pipe[1 - s];
+    ensures \result.c.end[s].sent_shutdown == c.end[s].sent_shutdown;
+    ensures \result.c.pipe[s].count >= c.pipe[s].count;
+    ensures READ_02_kept: (mode & MODE_RELEASE_BUFFERS) == 0 ==>
+      \result.c.end[s].rbuf == 1 && \result.c.end[s].wbuf >= c.end[s].wbuf;
+    ensures READ_02_read_nothing: (mode & MODE_RELEASE_BUFFERS) != 0 &&
+      \result.r.ret == READ_WAIT && \result.r.reason == REASON_NONE &&
+      \result.c.end[s].bioflag == BIOF_READ && \result.c.pipe[1 - s].taken == 0 &&
+      \result.c.end[s].held == HELD_NONE &&
+      (\result.r.ignored == 0 || (mode & MODE_AUTO_RETRY) != 0) ==> \result.c.end[s].rbuf == 0;
+*/
+struct conn_step read_hello_request(struct model_conn c, int s, uint32_t mode, int refuse,
+                                    int msg, int hr);
 
 #endif

@@ -123,35 +123,208 @@ struct conn_step ended(struct model_conn c, int s, int msg, int hr, long ret, in
     return st;
 }
 
-/* Contract: conn_internal.h. */
-struct conn_step accept_hello_request(struct model_conn c, int s, uint32_t mode)
+/* A post-handshake message held in the read buffer (KeyUpdate,
+ * NewSessionTicket), one step of read_bytes's loop: the state machine runs,
+ * writing first; the message is processed only once nothing is left to
+ * write. Either way the run counts for AUTO_RETRY: without it, WANT_READ
+ * unless the read buffer holds more (read_ahead, READ-04). Returns READ_MORE
+ * when the loop goes on, else what read_bytes returns; msg and hr are the
+ * loop's, and come back in r.msgs and r.ignored (READ-01). The clauses are
+ * read_bytes's, for this step. */
+/*@ requires conn_ok(c) && valid_side(s);
+    requires c.end[s].held != HELD_NONE && c.end[s].dead == 0;
+    requires c.end[s].hello_req == 0 && c.end[s].hello_sent == 0;
+    requires flag(msg) && HR_NONE <= hr <= HR_REFUSED;
+    assigns \nothing;
+    ensures conn_ok(\result.c) && \result.c.tls13 == c.tls13;
+    ensures \result.r.ret == READ_MORE || \result.r.ret == READ_WAIT;
+    ensures \result.r.msgs == msg || \result.r.msgs == 1;
+    ensures \result.r.ignored == hr;
+    ensures \result.c.end[s].hello_req == 0;
+    ensures \result.r.reason == REASON_NONE || \result.r.reason == REASON_MODEL_FULL ||
+            \result.r.reason == REASON_BAD_LENGTH || \result.r.reason == REASON_BAD_WRITE_RETRY;
+    ensures \result.r.ret == READ_MORE ==>
+      \result.r.reason == REASON_NONE &&
+      \result.c.end[s].in_init == 0 && \result.c.end[s].dead == 0 &&
+      \result.c.end[s].hello_sent == 0 &&
+      2 * (\result.c.end[s].held != 0 ? 1 : 0) + (\result.c.end[s].key_update != KU_NONE ? 1 : 0) +
+        (\result.c.end[s].hs_left != 0 ? 1 : 0) <
+      2 + (c.end[s].key_update != KU_NONE ? 1 : 0) + (c.end[s].hs_left != 0 ? 1 : 0);
+    ensures READ_01_one_message: !(mode & MODE_AUTO_RETRY) && c.pipe[1 - s].taken == 0 &&
+      msg == 0 && \result.r.msgs != 0 ==>
+      \result.r.ret == READ_WAIT && \result.r.reason == REASON_NONE &&
+      \result.c.end[s].rwstate == RW_READING && \result.c.end[s].bioflag == BIOF_READ;
+    ensures \result.c.end[1 - s] == c.end[1 - s] && \result.c.pipe[1 - s] == c.pipe[1 - s];
+    ensures \result.c.end[s].sent_shutdown == c.end[s].sent_shutdown;
+    ensures \result.c.pipe[s].count >= c.pipe[s].count;
+    ensures READ_02_kept: (mode & MODE_RELEASE_BUFFERS) == 0 ==>
+      \result.c.end[s].rbuf == 1 && \result.c.end[s].wbuf >= c.end[s].wbuf;
+    ensures READ_02_read_nothing: (mode & MODE_RELEASE_BUFFERS) != 0 &&
+      \result.r.ret == READ_WAIT && \result.r.reason == REASON_NONE &&
+      \result.c.end[s].bioflag == BIOF_READ && \result.c.pipe[1 - s].taken == 0 &&
+      \result.c.end[s].held == HELD_NONE &&
+      (hr == 0 || (mode & MODE_AUTO_RETRY) != 0) ==> \result.c.end[s].rbuf == 0;
+*/
+static struct conn_step read_held(struct model_conn c, int s, uint32_t mode, int msg, int hr)
 {
-    uint32_t plain = CLIENT_HELLO_PLAIN;
-    if (mode & MODE_SEND_FALLBACK_SCSV)
-        plain += CLIENT_HELLO_SCSV; /* ssl_cipher_list_to_bytes */
-    if (c.tls13 || c.end[s].key_update != KU_NONE || c.end[s].pend_left != 0 ||
-        c.pipe[1 - s].taken != 0 || c.pipe[1 - s].count != 0 || c.pipe[s].count == REC_MAX ||
-        c.pipe[s].cap - c.pipe[s].fill < conn_wire(c.shape, plain))
-        return done(c, s, -1, 0, REASON_MODEL_RENEG);
-    struct record hello = make_record(c.shape, REC_CLIENT_HELLO, plain, internal(BUF_HANDSHAKE));
-    c.pipe[s] = append_record(c.pipe[s], hello);
-    c.pipe[s].fill += hello.wire;
-    c.end[s].reneg_pending = 1; /* SSL_renegotiate_abbreviated */
-    c.end[s].reneg = 0;         /* ssl3_renegotiate_check, as it starts */
-    c.end[s].in_init = 1;
-    c.end[s].hello_sent = 1;
-    c.end[s].wbuf = release_point(mode);
-    c.end[s].rbuf = c.end[s].wbuf;
-    c.end[s].rwstate = RW_READING;
-    c.end[s].bioflag = BIOF_READ;
-    return done(c, s, -1, 0, REASON_NONE);
+    if (c.end[s].hs_left != 0 || c.end[s].key_update != KU_NONE) {
+        struct conn_step hs = statem_write(c, s, mode);
+        c = hs.c;
+        if (hs.r.reason != REASON_NONE || c.end[s].in_init)
+            return ended(c, s, msg, hr, READ_WAIT, hs.r.reason);
+    } else {
+        /* The machine starts from its end (ssl3_setup_buffers) and reads
+         * the message: its record is consumed, a release point of the read
+         * buffer if it holds nothing more (READ-02). */
+        c.end[s].wbuf = 1;
+        if (c.end[s].held == HELD_KEY_UPDATE_REQUESTED) /* tls_process_key_update */
+            c.end[s].key_update = KU_NOT_REQUESTED;
+        c.end[s].held = HELD_NONE; /* a ticket: tls_process_new_session_ticket */
+        if (c.pipe[1 - s].taken == 0)
+            c.end[s].rbuf = release_point(mode);
+        msg = 1;
+        //@ assert conn_ok(c);
+    }
+    /* AUTO_RETRY cleared: report the run as WANT_READ, unless the read
+     * buffer holds more (read_ahead, READ-04). */
+    if (!(mode & MODE_AUTO_RETRY) && c.pipe[1 - s].taken == 0) {
+        c.end[s].rwstate = RW_READING;
+        c.end[s].bioflag = BIOF_READ;
+        //@ assert conn_ok(c);
+        return ended(c, s, msg, hr, READ_WAIT, REASON_NONE);
+    }
+    return ended(c, s, msg, hr, READ_MORE, REASON_NONE);
 }
 
-/* Contract: conn_internal.h. */
+/* The next record, one step of read_bytes's loop: taken out of the
+ * transport (take_record), then handled by its type. Application data is
+ * left for the top of the loop to return; close_notify and a fatal alert
+ * end the read; a post-handshake message is held for read_held; a
+ * HelloRequest goes to read_hello_request (conn_read_hello.c); a warning
+ * no_renegotiation answers our HelloRequest (READ-06). Returns READ_MORE
+ * when the loop goes on, else what read_bytes returns; msg and hr are the
+ * loop's. The clauses are read_bytes's, for this step. */
+/*@ requires conn_ok(c) && valid_side(s) && flag(refuse);
+    requires c.end[s].in_init == 0 && c.end[s].dead == 0;
+    requires c.end[s].data_left == 0 && c.end[s].held == HELD_NONE;
+    requires c.end[s].hello_req == 0 && c.end[s].hello_sent == 0;
+    requires flag(msg) && HR_NONE <= hr <= HR_REFUSED;
+    requires hr == HR_DROPPED ==> (mode & MODE_AUTO_RETRY) != 0 && c.end[s].sent_shutdown != 0;
+    requires hr == HR_REFUSED ==> refuse != 0 && c.end[s].sent_shutdown == 0 && msg == 1;
+    assigns \nothing;
+    ensures conn_ok(\result.c) && \result.c.tls13 == c.tls13;
+    ensures \result.r.ret == READ_MORE || \result.r.ret == READ_CLOSE ||
+            \result.r.ret == READ_WAIT;
+    ensures \result.r.ret == READ_CLOSE ==> \result.c.end[s].received_shutdown == 1;
+    ensures \result.r.msgs == msg || \result.r.msgs == 1;
+    ensures \result.c.end[s].hello_req == 0;
+    ensures HR_NONE <= \result.r.ignored <= HR_ACCEPTED;
+    ensures \result.r.ret == READ_MORE ==>
+      \result.r.ignored <= HR_REFUSED &&
+      \result.c.end[s].in_init == 0 && \result.c.end[s].dead == 0 &&
+      \result.c.end[s].hello_sent == 0 &&
+      4 * \result.c.pipe[1 - s].count + 2 * (\result.c.end[s].held != 0 ? 1 : 0) +
+        (\result.c.end[s].key_update != KU_NONE ? 1 : 0) +
+        (\result.c.end[s].hs_left != 0 ? 1 : 0) <
+      4 * c.pipe[1 - s].count + (c.end[s].key_update != KU_NONE ? 1 : 0) +
+        (c.end[s].hs_left != 0 ? 1 : 0);
+    ensures READ_06_refused: \result.r.ignored == HR_REFUSED ==>
+      refuse != 0 && c.end[s].sent_shutdown == 0 && \result.r.msgs != 0 &&
+      (hr == HR_REFUSED || \result.c.pipe[s].count > c.pipe[s].count);
+    ensures READ_05_accepted: \result.r.ignored == HR_ACCEPTED ==>
+      refuse == 0 && c.tls13 == 0 && c.end[s].sent_shutdown == 0 &&
+      \result.r.ret == READ_WAIT && \result.r.reason == REASON_NONE &&
+      \result.c.end[s].rwstate == RW_READING && \result.c.end[s].bioflag == BIOF_READ &&
+      \result.c.end[s].in_init != 0 && \result.c.end[s].hello_sent != 0 &&
+      \result.c.end[s].reneg_pending != 0;
+    ensures READ_06_fatal: \result.r.reason == REASON_NO_RENEGOTIATION ==>
+      \result.r.ret == READ_WAIT && \result.c.end[s].dead != 0;
+    ensures READ_06_alert: \result.r.reason == REASON_ALERT_HANDSHAKE_FAILURE ==>
+      \result.r.ret == READ_CLOSE && \result.c.end[s].dead != 0;
+    ensures READ_05_ignored: \result.r.ignored == HR_DROPPED ==> c.end[s].sent_shutdown != 0 &&
+      (!(mode & MODE_AUTO_RETRY) ==>
+         \result.r.ret == READ_WAIT && \result.r.reason == REASON_NONE &&
+         \result.c.end[s].rwstate == RW_READING && \result.c.end[s].bioflag == BIOF_READ);
+    ensures READ_01_one_message: !(mode & MODE_AUTO_RETRY) && ahead == 0 &&
+      c.pipe[1 - s].taken == 0 && msg == 0 && \result.r.msgs != 0 ==>
+      \result.r.ret == READ_WAIT && \result.r.reason == REASON_NONE &&
+      \result.c.end[s].rwstate == RW_READING && \result.c.end[s].bioflag == BIOF_READ;
+    ensures READ_04_exact: ahead == 0 && c.pipe[1 - s].taken == 0 ==>
+      \result.c.pipe[1 - s].taken == 0 ||
+      (\result.r.ret != READ_MORE &&
+       \result.c.pipe[1 - s].taken < \result.c.pipe[1 - s].rec[\result.c.pipe[1 - s].head].wire);
+    ensures \result.c.end[1 - s] == c.end[1 - s];
+    ensures \result.c.end[s].sent_shutdown == c.end[s].sent_shutdown;
+    ensures \result.c.pipe[s].count >= c.pipe[s].count;
+    ensures READ_02_kept: (mode & MODE_RELEASE_BUFFERS) == 0 ==>
+      \result.c.end[s].rbuf == 1 && \result.c.end[s].wbuf >= c.end[s].wbuf;
+    ensures READ_02_read_nothing: (mode & MODE_RELEASE_BUFFERS) != 0 &&
+      \result.r.ret == READ_WAIT && \result.r.reason == REASON_NONE &&
+      \result.c.end[s].bioflag == BIOF_READ && \result.c.pipe[1 - s].taken == 0 &&
+      \result.c.end[s].held == HELD_NONE &&
+      (\result.r.ignored == 0 || (mode & MODE_AUTO_RETRY) != 0) ==> \result.c.end[s].rbuf == 0;
+*/
+static struct conn_step read_record(struct model_conn c, int s, uint32_t mode, int ahead,
+                                    int refuse, int msg, int hr)
+{
+    c.end[s].rbuf = 1; /* ssl3_read_n: a record is read into the buffer */
+    struct take t = take_record(c, s, ahead);
+    c = t.c;
+    if (!t.whole) {
+        /* ssl3_read_n: the transport gave nothing more; nothing of a
+         * record is in the buffer: a release point (READ-02) */
+        if (c.pipe[1 - s].taken == 0)
+            c.end[s].rbuf = release_point(mode);
+        //@ assert conn_ok(c);
+        return ended(c, s, msg, hr, READ_WAIT, REASON_NONE);
+    }
+    switch (t.r.type) {
+    case REC_APP: /* returned at the top of the loop */
+        c.end[s].data_left = t.r.plain;
+        c.end[s].data_src = t.r.src;
+        //@ assert conn_ok(c);
+        return ended(c, s, msg, hr, READ_MORE, REASON_NONE);
+    case REC_CLOSE:
+        c.end[s].received_shutdown = 1;
+        //@ assert conn_ok(c);
+        return ended(c, s, msg, hr, READ_CLOSE, REASON_NONE);
+    case REC_HELLO_REQ:
+        return read_hello_request(c, s, mode, refuse, msg, hr);
+    case REC_NO_RENEG:
+        /* A warning no_renegotiation answers our HelloRequest: fatal, with a
+         * handshake_failure alert (READ-06). (TLS 1.3 takes every alert but
+         * close_notify as fatal; no TLS 1.3 peer sends this one, and the
+         * model leaves it out.) */
+        if (c.tls13)
+            return ended(c, s, msg, hr, READ_WAIT, REASON_MODEL_RENEG);
+        if (c.pipe[s].count == REC_MAX)
+            return ended(c, s, msg, hr, READ_WAIT, REASON_MODEL_FULL);
+        return ended(fatal_alert(c, s), s, msg, hr, READ_WAIT, REASON_NO_RENEGOTIATION);
+    case REC_CLIENT_HELLO: /* the server would answer a renegotiation: outside the model */
+        return ended(c, s, msg, hr, READ_WAIT, REASON_MODEL_RENEG);
+    case REC_FATAL:
+        /* A fatal alert: the reader is dead and counts the peer as closed;
+         * it sends no alert (SSLfatal_data, SSL_AD_NO_ALERT; READ-06). */
+        c = fatal(c, s);
+        c.end[s].received_shutdown = 1;
+        //@ assert conn_ok(c);
+        return ended(c, s, msg, hr, READ_CLOSE, REASON_ALERT_HANDSHAKE_FAILURE);
+    default: /* REC_TICKET, REC_KEY_UPDATE: held until processed (read_held) */
+        c.end[s].held = t.r.type == REC_TICKET ? HELD_TICKET
+                        : t.r.requested       ? HELD_KEY_UPDATE_REQUESTED
+                                              : HELD_KEY_UPDATE;
+        //@ assert conn_ok(c);
+        return ended(c, s, msg, hr, READ_MORE, REASON_NONE);
+    }
+}
+
+/* Contract: conn_internal.h. The loop keeps what the contract needs; each
+ * step is read_held or read_record, whose contracts say the same for one
+ * step. */
 struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, int ahead,
                             int refuse, int for_data)
 {
-    int msg = 0;     /* a post-handshake message processed (READ-01) */
+    int msg = 0;      /* a post-handshake message processed (READ-01) */
     int hr = HR_NONE; /* a HelloRequest dropped (READ-05) or refused (READ-06) */
     c.end[s].rwstate = RW_NOTHING;
     c.end[s].rbuf = 1;
@@ -185,124 +358,16 @@ struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, int ahead
     for (;;) {
         if (c.end[s].data_left > 0)
             return ended(c, s, msg, hr, for_data ? READ_DATA : READ_FATAL, REASON_NONE);
-        if (c.end[s].held) {
-            /* A post-handshake message: the state machine runs, writing
-             * first; the message is processed only once nothing is left to
-             * write. Either way the run counts for AUTO_RETRY. */
-            if (c.end[s].hs_left != 0 || c.end[s].key_update != KU_NONE) {
-                struct conn_step hs = statem_write(c, s, mode);
-                c = hs.c;
-                if (hs.r.reason != REASON_NONE || c.end[s].in_init)
-                    return ended(c, s, msg, hr, READ_WAIT, hs.r.reason);
-            } else {
-                /* The machine starts from its end (ssl3_setup_buffers) and
-                 * reads the message: its record is consumed. */
-                c.end[s].wbuf = 1;
-                if (c.end[s].held == HELD_KEY_UPDATE_REQUESTED) /* tls_process_key_update */
-                    c.end[s].key_update = KU_NOT_REQUESTED;
-                c.end[s].held = HELD_NONE; /* a ticket: tls_process_new_session_ticket */
-                if (c.pipe[1 - s].taken == 0)
-                    c.end[s].rbuf = release_point(mode);
-                msg = 1;
-                //@ assert conn_ok(c);
-            }
-            /* AUTO_RETRY cleared: report the run as WANT_READ, unless the
-             * read buffer holds more (read_ahead, READ-04). */
-            if (!(mode & MODE_AUTO_RETRY) && c.pipe[1 - s].taken == 0) {
-                c.end[s].rwstate = RW_READING;
-                c.end[s].bioflag = BIOF_READ;
-                //@ assert conn_ok(c);
-                return ended(c, s, msg, hr, READ_WAIT, REASON_NONE);
-            }
-            continue;
-        }
-        c.end[s].rbuf = 1; /* ssl3_read_n: a record is read into the buffer */
-        struct take t = take_record(c, s, ahead);
-        c = t.c;
-        if (!t.whole) {
-            /* ssl3_read_n: the transport gave nothing more; nothing of a
-             * record is in the buffer: a release point */
-            if (c.pipe[1 - s].taken == 0)
-                c.end[s].rbuf = release_point(mode);
-            //@ assert conn_ok(c);
-            return ended(c, s, msg, hr, READ_WAIT, REASON_NONE);
-        }
-        if (t.r.type == REC_APP) {
-            c.end[s].data_left = t.r.plain; /* returned at the top of the loop */
-            c.end[s].data_src = t.r.src;
-        } else if (t.r.type == REC_CLOSE) {
-            c.end[s].received_shutdown = 1;
-            //@ assert conn_ok(c);
-            return ended(c, s, msg, hr, READ_CLOSE, REASON_NONE);
-        } else if (t.r.type == REC_HELLO_REQ && c.end[s].sent_shutdown && !c.tls13) {
-            /* TLS 1.2, close_notify sent: the message is dropped and,
-             * without AUTO_RETRY, reported as WANT_READ whatever the buffer
-             * holds (READ-05). */
-            hr = HR_DROPPED;
-            if (!(mode & MODE_AUTO_RETRY)) {
-                c.end[s].rwstate = RW_READING;
-                c.end[s].bioflag = BIOF_READ;
-                return ended(c, s, msg, hr, READ_WAIT, REASON_NONE);
-            }
-        } else if (t.r.type == REC_HELLO_REQ && !refuse) {
-            struct conn_step a = accept_hello_request(c, s, mode);
-            if (a.r.reason != REASON_NONE)
-                return ended(c, s, msg, hr, READ_WAIT, a.r.reason);
-            return ended(a.c, s, 1, HR_ACCEPTED, READ_WAIT, REASON_NONE);
-        } else if (t.r.type == REC_HELLO_REQ) {
-            /* tls_process_hello_req: SSL_OP_NO_RENEGOTIATION refuses with a
-             * warning alert, through the state machine's buffering BIO, so
-             * the bytes the transport does not take are lost when the
-             * machine ends (ssl_free_wbio_buffer); the model takes only a
-             * refusal whose alert fits and goes out at once. Then, as after
-             * any message, WANT_READ without AUTO_RETRY unless the buffer
-             * holds more; the read buffer is kept (READ-06). The other
-             * refusals are outside the model (D11). */
-            if (c.tls13 || c.end[s].pend_left != 0 ||
-                c.pipe[s].cap - c.pipe[s].fill < conn_wire(c.shape, ALERT_PLAIN))
-                return ended(c, s, msg, hr, READ_WAIT, REASON_MODEL_RENEG);
-            if (c.pipe[s].count == REC_MAX)
-                return ended(c, s, msg, hr, READ_WAIT, REASON_MODEL_FULL);
-            struct record alert = make_record(c.shape, REC_NO_RENEG, ALERT_PLAIN,
-                                              internal(BUF_ALERT));
-            c.pipe[s] = append_record(c.pipe[s], alert);
-            c.pipe[s].fill += alert.wire;
-            c.end[s].wbuf = 1; /* ssl3_setup_buffers, as the machine starts */
-            msg = 1;
-            hr = HR_REFUSED;
-            if (!(mode & MODE_AUTO_RETRY) && c.pipe[1 - s].taken == 0) {
-                c.end[s].rwstate = RW_READING;
-                c.end[s].bioflag = BIOF_READ;
-                //@ assert conn_ok(c);
-                return ended(c, s, msg, hr, READ_WAIT, REASON_NONE);
-            }
-        } else if (t.r.type == REC_NO_RENEG) {
-            /* A warning no_renegotiation answers our HelloRequest: fatal,
-             * with a handshake_failure alert (READ-06). (TLS 1.3 takes every
-             * alert but close_notify as fatal; no TLS 1.3 peer sends this
-             * one, and the model leaves it out.) */
-            if (c.tls13)
-                return ended(c, s, msg, hr, READ_WAIT, REASON_MODEL_RENEG);
-            if (c.pipe[s].count == REC_MAX)
-                return ended(c, s, msg, hr, READ_WAIT, REASON_MODEL_FULL);
-            c = fatal_alert(c, s);
-            return ended(c, s, msg, hr, READ_WAIT, REASON_NO_RENEGOTIATION);
-        } else if (t.r.type == REC_CLIENT_HELLO) {
-            /* The server would answer a renegotiation: outside the model. */
-            return ended(c, s, msg, hr, READ_WAIT, REASON_MODEL_RENEG);
-        } else if (t.r.type == REC_FATAL) {
-            /* A fatal alert: the reader is dead and counts the peer as
-             * closed; it sends no alert (SSLfatal_data, SSL_AD_NO_ALERT). */
-            c = fatal(c, s);
-            c.end[s].received_shutdown = 1;
-            //@ assert conn_ok(c);
-            return ended(c, s, msg, hr, READ_CLOSE, REASON_ALERT_HANDSHAKE_FAILURE);
-        } else {
-            c.end[s].held = t.r.type == REC_TICKET ? HELD_TICKET
-                            : t.r.requested       ? HELD_KEY_UPDATE_REQUESTED
-                                                  : HELD_KEY_UPDATE;
-        }
-        //@ assert conn_ok(c);
+        struct conn_step st;
+        if (c.end[s].held)
+            st = read_held(c, s, mode, msg, hr);
+        else
+            st = read_record(c, s, mode, ahead, refuse, msg, hr);
+        if (st.r.ret != READ_MORE)
+            return st;
+        c = st.c;
+        msg = st.r.msgs;
+        hr = st.r.ignored;
     }
 }
 
