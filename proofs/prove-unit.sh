@@ -14,9 +14,8 @@ trap 'rm -f "$out.running"' EXIT
 sed "s|proofs/results.md.part|$out.md.tmp|" proofs/results.report >"$out.report"
 start=$(date +%s)
 # -wp-msg-key shell: one line per goal as it ends (the progress counts them).
-# No -wp-cache: with it (mode update), Frama-C 25 let Z3 run about 2 s, not
-# the 10 s of -wp-timeout, and goals that Z3 proves in 2 s failed ("Failed
-# (Unknown error)", Z3's output "timeout"; proofs/README.md).
+# No -wp-cache: an edit re-proves one file, and Qed's simplification, which
+# no cache saves, is most of a file's time (proofs/README.md).
 frama-c "$@" -wp-msg-key shell -wp-session "$out.session" \
   -wp-report "$out.report" -wp-report-json "$out.json.tmp" "$src" >"$out.log" 2>&1
 rc=$?
