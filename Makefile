@@ -23,7 +23,9 @@ B := build
 # --version, the manual page).
 VERSION := $(shell cat VERSION)
 
-MODEL_SRC   := model/mode.c model/world.c model/conn.c model/conn_query.c model/hello.c model/names.c
+include proofs/wp.mk
+
+MODEL_SRC   := $(wildcard model/*.c)
 HARNESS_SRC := fuzz/op.c fuzz/text.c fuzz/outcome.c fuzz/model_side.c \
                fuzz/exec.c fuzz/report.c fuzz/decode.c fuzz/scenario.c \
                fuzz/real_openssl.c fuzz/pair_openssl.c fuzz/pair_clock.c fuzz/pair_watch.c fuzz/config.c fuzz/buffers.c \
@@ -139,7 +141,7 @@ fuzz-smoke: fuzz
 
 # --- proofs -------------------------------------------------------------------
 prove: deps
-	@./proofs/prove.sh
+	@FCT="$(FCT)" ./proofs/prove.sh
 
 # --- the specification --------------------------------------------------------
 # Regenerates the committed spec/index.md (from the rules' tags) and
