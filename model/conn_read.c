@@ -299,7 +299,8 @@ static struct conn_step read_record(struct model_conn c, int s, uint32_t mode, i
             return ended(c, s, msg, hr, READ_WAIT, REASON_MODEL_RENEG);
         if (c.pipe[s].count == REC_MAX)
             return ended(c, s, msg, hr, READ_WAIT, REASON_MODEL_FULL);
-        return ended(fatal_alert(c, s), s, msg, hr, READ_WAIT, REASON_NO_RENEGOTIATION);
+        c = fatal_alert(c, s);
+        return ended(c, s, msg, hr, READ_WAIT, REASON_NO_RENEGOTIATION);
     case REC_CLIENT_HELLO: /* the server would answer a renegotiation: outside the model */
         return ended(c, s, msg, hr, READ_WAIT, REASON_MODEL_RENEG);
     case REC_FATAL:
@@ -310,9 +311,14 @@ static struct conn_step read_record(struct model_conn c, int s, uint32_t mode, i
         //@ assert conn_ok(c);
         return ended(c, s, msg, hr, READ_CLOSE, REASON_ALERT_HANDSHAKE_FAILURE);
     default: /* REC_TICKET, REC_KEY_UPDATE: held until processed (read_held) */
-        c.end[s].held = t.r.type == REC_TICKET ? HELD_TICKET
-                        : t.r.requested       ? HELD_KEY_UPDATE_REQUESTED
-                                              : HELD_KEY_UPDATE;
+        /* if, not ?: a temporary of ?: inside a switch case left an assigns
+         * goal ("the temporary is not allocated") that no prover closed */
+        if (t.r.type == REC_TICKET)
+            c.end[s].held = HELD_TICKET;
+        else if (t.r.requested)
+            c.end[s].held = HELD_KEY_UPDATE_REQUESTED;
+        else
+            c.end[s].held = HELD_KEY_UPDATE;
         //@ assert conn_ok(c);
         return ended(c, s, msg, hr, READ_MORE, REASON_NONE);
     }
