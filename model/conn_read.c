@@ -278,19 +278,23 @@ static struct conn_step read_record(struct model_conn c, int s, uint32_t mode, i
         //@ assert conn_ok(c);
         return ended(c, s, msg, hr, READ_WAIT, REASON_NONE);
     }
-    switch (t.r.type) {
-    case REC_APP: /* returned at the top of the loop */
+    /* An if chain, not a switch: under a switch, WP left a goal of
+     * 'assigns \nothing' unproved at a case's return (that a temporary of
+     * another block is not allocated), which no prover closed. */
+    if (t.r.type == REC_APP) { /* returned at the top of the loop */
         c.end[s].data_left = t.r.plain;
         c.end[s].data_src = t.r.src;
         //@ assert conn_ok(c);
         return ended(c, s, msg, hr, READ_MORE, REASON_NONE);
-    case REC_CLOSE:
+    }
+    if (t.r.type == REC_CLOSE) {
         c.end[s].received_shutdown = 1;
         //@ assert conn_ok(c);
         return ended(c, s, msg, hr, READ_CLOSE, REASON_NONE);
-    case REC_HELLO_REQ:
+    }
+    if (t.r.type == REC_HELLO_REQ)
         return read_hello_request(c, s, mode, refuse, msg, hr);
-    case REC_NO_RENEG:
+    if (t.r.type == REC_NO_RENEG) {
         /* A warning no_renegotiation answers our HelloRequest: fatal, with a
          * handshake_failure alert (READ-06). (TLS 1.3 takes every alert but
          * close_notify as fatal; no TLS 1.3 peer sends this one, and the
@@ -299,23 +303,28 @@ static struct conn_step read_record(struct model_conn c, int s, uint32_t mode, i
             return ended(c, s, msg, hr, READ_WAIT, REASON_MODEL_RENEG);
         if (c.pipe[s].count == REC_MAX)
             return ended(c, s, msg, hr, READ_WAIT, REASON_MODEL_FULL);
-        return ended(fatal_alert(c, s), s, msg, hr, READ_WAIT, REASON_NO_RENEGOTIATION);
-    case REC_CLIENT_HELLO: /* the server would answer a renegotiation: outside the model */
+        c = fatal_alert(c, s);
+        return ended(c, s, msg, hr, READ_WAIT, REASON_NO_RENEGOTIATION);
+    }
+    if (t.r.type == REC_CLIENT_HELLO) /* the server would answer a renegotiation: outside the model */
         return ended(c, s, msg, hr, READ_WAIT, REASON_MODEL_RENEG);
-    case REC_FATAL:
+    if (t.r.type == REC_FATAL) {
         /* A fatal alert: the reader is dead and counts the peer as closed;
          * it sends no alert (SSLfatal_data, SSL_AD_NO_ALERT; READ-06). */
         c = fatal(c, s);
         c.end[s].received_shutdown = 1;
         //@ assert conn_ok(c);
         return ended(c, s, msg, hr, READ_CLOSE, REASON_ALERT_HANDSHAKE_FAILURE);
-    default: /* REC_TICKET, REC_KEY_UPDATE: held until processed (read_held) */
-        c.end[s].held = t.r.type == REC_TICKET ? HELD_TICKET
-                        : t.r.requested       ? HELD_KEY_UPDATE_REQUESTED
-                                              : HELD_KEY_UPDATE;
-        //@ assert conn_ok(c);
-        return ended(c, s, msg, hr, READ_MORE, REASON_NONE);
     }
+    /* REC_TICKET, REC_KEY_UPDATE: held until processed (read_held) */
+    if (t.r.type == REC_TICKET)
+        c.end[s].held = HELD_TICKET;
+    else if (t.r.requested)
+        c.end[s].held = HELD_KEY_UPDATE_REQUESTED;
+    else
+        c.end[s].held = HELD_KEY_UPDATE;
+    //@ assert conn_ok(c);
+    return ended(c, s, msg, hr, READ_MORE, REASON_NONE);
 }
 
 /* Contract: conn_internal.h. The loop keeps what the contract needs; each

@@ -169,7 +169,7 @@ done
   echo "| file | goals | proved | by Qed | by Z3 | by CVC4 | longest prover run | proof time (s) |"
   echo "|---|--:|--:|--:|--:|--:|--:|--:|"
   for u in "${UNITS[@]}"; do
-    sed -n "s/^| \*\*all\*\* \(.*\)/| \`model\/$u.c\` \1 $(cat "$B/$u.time") |/p" "$B/$u.md"
+    sed -n "s#^| \*\*all\*\* \(.*\)#| \`model/$u.c\` \1 $(cat "$B/$u.time") |#p" "$B/$u.md"
   done
 } >"$B/results.md.part"
 { echo '['; first=1
