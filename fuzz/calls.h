@@ -107,6 +107,9 @@
     X(READ_EX, "read_ex", "read_ex N", ON_PAIR_SSL, ARG_COUNT, RES_IO, CLASS_IO, pre_read,   \
       model_read_ex, real_read_ex, "SSL_read_ex(%t, buf, %a, &readbytes)", "READ-07",           \
       "`SSL_read_ex`'s result, then `read=N`, and where the bytes came from")               \
+    X(PEEK, "peek", "peek N", ON_PAIR_SSL, ARG_COUNT, RES_IO, CLASS_IO, pre_read, model_read,  \
+      real_peek, "SSL_peek(%t, buf, %a)", "READ-09",                                          \
+      "`SSL_peek`'s result: what `read N` would return, the bytes left to read again")       \
     X(DRAIN, "drain", "drain", ON_PAIR_SSL, ARG_NONE, RES_IO, CLASS_IO, pre_read,            \
       model_drain, real_drain, "SSL_read(%t, buf, 16384) until it returns <= 0",             \
       "WRITE-13 WRITE-14 READ-01 READ-04 READ-05 READ-06",                                   \

@@ -280,7 +280,7 @@ static const enum op_kind more_kinds[16] = {
     OP_READ_EX,     OP_READ_EX,     OP_READ_EX,     OP_READ_EX,
     OP_PENDING,     OP_HAS_PENDING, OP_GET_SHUTDOWN, OP_CLEAR,
     OP_READ_EX,     OP_READ_EX,     OP_PENDING,     OP_HAS_PENDING,
-    OP_READ_EX,     OP_READ_EX,     OP_READ_EX,     OP_HAS_PENDING,
+    OP_PEEK,        OP_PEEK,        OP_READ_EX,     OP_HAS_PENDING,
 };
 
 static int more_calls(struct reader *r, struct op *op, uint8_t k)
@@ -289,7 +289,7 @@ static int more_calls(struct reader *r, struct op *op, uint8_t k)
     if (!take(r, &b))
         return 0;
     op->kind = more_kinds[b & 15];
-    return op->kind == OP_READ_EX ? read_size(r, op, k) : 1;
+    return op->kind == OP_READ_EX || op->kind == OP_PEEK ? read_size(r, op, k) : 1;
 }
 
 /* A version range for the hello target, by bits 3-4 of k: 1.2, 1.3,

@@ -40,15 +40,17 @@
  * decode.c), never from the size of a table that grows.
  *   1: the format of the corpus as committed on 2026-12-06.
  *   2: write target: slot 14 (a read) reads one more byte that picks among
- *      read_ex, pending, has_pending, get_shutdown and clear (more_kinds);
+ *      read_ex, pending, has_pending, get_shutdown and clear (more_kinds;
+ *      format 4 adds peek);
  *      slot 30 is renegotiate alone (format 1 made it clear when bits 6-7
  *      were 3).
  *   3: no byte changes meaning, but an input keeps more steps: buffers,
  *      pending, has_pending and get_shutdown on an SSL that a successful
  *      clear reset were skipped before (pre_observe). The skipping follows
  *      the model's preconditions, so a precondition that admits more is a
- *      format change too. */
-#define DECODE_FORMAT 3
+ *      format change too.
+ *   4: more_kinds 12 and 13 are peek (they were read_ex). */
+#define DECODE_FORMAT 4
 
 #define DECODE_MAX_OPS 64
 #define DECODE_MAX_HANDSHAKES 2 /* connects that run a handshake, and hellos, per input */

@@ -95,7 +95,8 @@ int pre_read(const struct model_state *m, const struct buffers *b,
     if (!pre_data(m, b, cfg, op, why))
         return 0;
     *why = "a read takes 1 to 1048576 bytes";
-    return op->kind != OP_READ || (op->arg >= 1 && op->arg <= (long) BUF_SIZE_MAX);
+    return (op->kind != OP_READ && op->kind != OP_READ_EX && op->kind != OP_PEEK) ||
+           (op->arg >= 1 && op->arg <= (long) BUF_SIZE_MAX);
 }
 
 int pre_write(const struct model_state *m, const struct buffers *b,
@@ -397,7 +398,7 @@ static struct outcome io_outcome(struct model_state *m, const struct buffers *b,
     o.reason = st.r.reason;
     o.count = st.r.count;
     o.ex = op_ex_form(op->kind);
-    if (op->kind == OP_READ || op->kind == OP_READ_EX) {
+    if (op->kind == OP_READ || op->kind == OP_READ_EX || op->kind == OP_PEEK) {
         o.digest = DIGEST_INIT;
         if (st.r.count > 0) {
             o.digest = digest_content(o.digest, b, st.r.src, st.r.count);
@@ -419,6 +420,21 @@ static uint32_t mode_of(const struct model_state *m, const struct op *op)
     return (uint32_t) world_ssl_get_mode(m->world, side(op));
 }
 
+/* The mask and settings of the object on the op's side (world_get_settings). */
+static struct io_settings io_of(const struct model_state *m, const struct op *op)
+{
+    struct settings t = world_get_settings(m->world, side(op));
+    struct io_settings io = { mode_of(m, op), t.read_ahead, t.no_reneg };
+    return io;
+}
+
+/* A read of op->arg bytes (peek: READ-09). */
+static struct read_call read_of(const struct op *op, uint32_t max)
+{
+    struct read_call r = { max, op->kind == OP_PEEK };
+    return r;
+}
+
 struct outcome model_write(struct model_state *m, struct buffers *b, struct session_config *cfg,
                            const struct op *op)
 {
@@ -430,25 +446,23 @@ struct outcome model_write(struct model_state *m, struct buffers *b, struct sess
     w.from.ver = b->a[a].ver;
     w.len = (uint32_t) op->arg;
     w.ex = op->kind == OP_WRITE_EX;
-    return io_outcome(m, b, op, conn_write(m->conn, side(op), mode_of(m, op), w));
+    return io_outcome(m, b, op, conn_write(m->conn, side(op), io_of(m, op), w));
 }
 
 struct outcome model_read(struct model_state *m, struct buffers *b, struct session_config *cfg,
                           const struct op *op)
 {
     (void) cfg;
-    int s = side(op);
-    return io_outcome(m, b, op, conn_read(m->conn, s, mode_of(m, op), model_read_ahead(m, s),
-                                          model_no_reneg(m, s), (uint32_t) op->arg));
+    return io_outcome(m, b, op,
+                      conn_read(m->conn, side(op), io_of(m, op), read_of(op, (uint32_t) op->arg)));
 }
 
 struct outcome model_read_ex(struct model_state *m, struct buffers *b,
                              struct session_config *cfg, const struct op *op)
 {
     (void) cfg;
-    int s = side(op);
-    struct conn_step st = conn_read(m->conn, s, mode_of(m, op), model_read_ahead(m, s),
-                                    model_no_reneg(m, s), (uint32_t) op->arg);
+    struct conn_step st =
+        conn_read(m->conn, side(op), io_of(m, op), read_of(op, (uint32_t) op->arg));
     st.r = io_ex(st.r);
     return io_outcome(m, b, op, st);
 }
@@ -459,8 +473,8 @@ struct outcome model_drain(struct model_state *m, struct buffers *b, struct sess
                            const struct op *op)
 {
     (void) cfg;
-    int s = side(op), ahead = model_read_ahead(m, s), refuse = model_no_reneg(m, s);
-    uint32_t mode = mode_of(m, op);
+    int s = side(op);
+    struct io_settings io = io_of(m, op);
     struct outcome o = result(op->kind, 0);
     struct conn_step st;
     uint64_t h = DIGEST_INIT;
@@ -469,7 +483,7 @@ struct outcome model_drain(struct model_state *m, struct buffers *b, struct sess
     st.r.ret = 1;
     for (int i = 0; i < DRAIN_READS && total + DRAIN_READ <= (long) BUF_SIZE_MAX && st.r.ret > 0;
          i++) {
-        st = conn_read(m->conn, s, mode, ahead, refuse, DRAIN_READ);
+        st = conn_read(m->conn, s, io, read_of(op, DRAIN_READ));
         m->conn = st.c;
         if (st.r.ret > 0) {
             h = digest_content(h, b, st.r.src, st.r.count);
@@ -499,16 +513,14 @@ struct outcome model_shutdown(struct model_state *m, struct buffers *b,
                               struct session_config *cfg, const struct op *op)
 {
     (void) cfg;
-    int s = side(op);
-    return io_outcome(m, b, op, conn_shutdown(m->conn, s, mode_of(m, op), model_read_ahead(m, s)));
+    return io_outcome(m, b, op, conn_shutdown(m->conn, side(op), io_of(m, op)));
 }
 
 struct outcome model_renegotiate(struct model_state *m, struct buffers *b,
                                  struct session_config *cfg, const struct op *op)
 {
     (void) cfg;
-    int s = side(op);
-    return io_outcome(m, b, op, conn_renegotiate(m->conn, s, model_no_reneg(m, s)));
+    return io_outcome(m, b, op, conn_renegotiate(m->conn, side(op), io_of(m, op)));
 }
 
 struct outcome model_free_buffers(struct model_state *m, struct buffers *b,

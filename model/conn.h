@@ -279,6 +279,21 @@ struct conn_params {
     uint32_t mode[2];      /* each side's mask during the handshake */
 };
 
+/* What an SSL's I/O calls run under: its mask and the two settings the read
+ * path looks at (model/world.h keeps them per object: world_get_settings). */
+struct io_settings {
+    uint32_t mode;  /* SSL_get_mode */
+    int read_ahead; /* SSL_get_read_ahead (READ-04) */
+    int no_reneg;   /* SSL_OP_NO_RENEGOTIATION among its options (READ-06) */
+};
+
+/* One read call: at most `max` bytes; `peek` for SSL_peek, which returns
+ * them without consuming them (READ-09). */
+struct read_call {
+    uint32_t max;
+    int peek;
+};
+
 /* One write call: the buffer position, its content version, the length. */
 struct write_call {
     struct src from;
@@ -354,7 +369,7 @@ int conn_check(struct model_conn c);
 */
 int conn_room(struct model_conn c, int s);
 
-/* SSL_write / SSL_write_ex on side s, its mask being `mode`. Not on a client
+/* SSL_write / SSL_write_ex on side s, under its mask set.mode. Not on a client
  * in the middle of a renegotiation (D11). */
 /*@ requires conn_ok(c) && valid_side(s) && room(c, s) && c.end[s].hello_sent == 0;
     requires w.len <= WRITE_LEN_MAX && w.from.buf >= 0 && src_ok(w.from, w.len) && flag(w.ex);
@@ -366,7 +381,7 @@ int conn_room(struct model_conn c, int s);
                              \result.r.reason == REASON_BAD_WRITE_RETRY) ==>
                             \result.c.end[s].dead != 0;
     ensures WRITE_03_all_or_nothing:
-      \result.r.err == ERRC_NONE && !(mode & MODE_ENABLE_PARTIAL_WRITE) ==>
+      \result.r.err == ERRC_NONE && !(set.mode & MODE_ENABLE_PARTIAL_WRITE) ==>
         \result.r.count == w.len;
     ensures WRITE_04_a_new_record:
       \result.r.err == ERRC_NONE && \result.r.count < w.len ==>
@@ -374,9 +389,9 @@ int conn_room(struct model_conn c, int s);
     ensures \result.r.count <= w.len;
     ensures \result.r.err == ERRC_NONE ==>
       \result.r.ret == (w.ex != 0 ? 1 : \result.r.count);
-    ensures READ_02_kept: (mode & MODE_RELEASE_BUFFERS) == 0 ==>
+    ensures READ_02_kept: (set.mode & MODE_RELEASE_BUFFERS) == 0 ==>
       \result.c.end[s].rbuf >= c.end[s].rbuf && \result.c.end[s].wbuf >= c.end[s].wbuf;
-    ensures READ_02_write_done: (mode & MODE_RELEASE_BUFFERS) != 0 &&
+    ensures READ_02_write_done: (set.mode & MODE_RELEASE_BUFFERS) != 0 &&
       \result.r.count == w.len && \result.r.ret == (w.ex != 0 ? 1 : w.len) ==>
         \result.c.end[s].wbuf == 0;
     ensures READ_02_write_partial: \result.r.err == ERRC_NONE && \result.r.count < w.len ==>
@@ -408,7 +423,7 @@ int conn_room(struct model_conn c, int s);
       assumes c.end[s].sent_shutdown == 0 && c.end[s].dead == 0;
       assumes !(w.len < c.end[s].wnum ||
                 (c.end[s].pend_left != 0 && w.len - c.end[s].wnum < c.end[s].pend_tot));
-      assumes c.end[s].pend_left != 0 && !(mode & MODE_ACCEPT_MOVING_WRITE_BUFFER);
+      assumes c.end[s].pend_left != 0 && !(set.mode & MODE_ACCEPT_MOVING_WRITE_BUFFER);
       assumes c.end[s].pend_ptr.buf != w.from.buf ||
               c.end[s].pend_ptr.off != w.from.off + c.end[s].wnum;
       ensures \result.r.ret == write_fail(w.ex);
@@ -419,7 +434,7 @@ int conn_room(struct model_conn c, int s);
       assumes c.end[s].sent_shutdown == 0 && c.end[s].dead == 0;
       assumes !(w.len < c.end[s].wnum ||
                 (c.end[s].pend_left != 0 && w.len - c.end[s].wnum < c.end[s].pend_tot));
-      assumes !(c.end[s].pend_left != 0 && !(mode & MODE_ACCEPT_MOVING_WRITE_BUFFER) &&
+      assumes !(c.end[s].pend_left != 0 && !(set.mode & MODE_ACCEPT_MOVING_WRITE_BUFFER) &&
                 (c.end[s].pend_ptr.buf != w.from.buf ||
                  c.end[s].pend_ptr.off != w.from.off + c.end[s].wnum));
       ensures \result.r.reason == REASON_NONE;
@@ -427,40 +442,40 @@ int conn_room(struct model_conn c, int s);
     complete behaviors;
     disjoint behaviors;
 */
-struct conn_step conn_write(struct model_conn c, int s, uint32_t mode, struct write_call w);
+struct conn_step conn_write(struct model_conn c, int s, struct io_settings set, struct write_call w);
 
-/* SSL_read on side s (at most `max` bytes), its mask being `mode`, its
- * read_ahead setting `ahead` (SSL_get_read_ahead), and `refuse` whether its
- * options have SSL_OP_NO_RENEGOTIATION (READ-06). Not on a client in the
- * middle of a renegotiation (D11). */
-/*@ requires conn_ok(c) && valid_side(s) && 1 <= max && flag(refuse);
+/* SSL_read on side s (at most rd.max bytes), or SSL_peek (rd.peek: READ-09,
+ * the same call but that the bytes stay to be read again), under its mask
+ * and settings `set`. Not on a client in the middle of a renegotiation (D11). */
+/*@ requires conn_ok(c) && valid_side(s) && 1 <= rd.max && io_settings_ok(set) && flag(rd.peek);
     requires c.end[s].hello_sent == 0;
     assigns \nothing;
     ensures conn_ok(\result.c);
-    ensures WRITE_13_one_record: \result.r.ret <= max && \result.r.ret <= MSF_MAX;
+    ensures WRITE_13_one_record: \result.r.ret <= rd.max && \result.r.ret <= MSF_MAX;
     ensures \result.r.ret > 0 ==> \result.r.count == \result.r.ret &&
                                   \result.r.err == ERRC_NONE;
-    ensures READ_01_one_message: !(mode & MODE_AUTO_RETRY) && \result.r.msgs != 0 &&
-      ahead == 0 && c.pipe[1 - s].taken == 0 ==>
+    ensures READ_01_one_message: !(set.mode & MODE_AUTO_RETRY) && \result.r.msgs != 0 &&
+      set.read_ahead == 0 && c.pipe[1 - s].taken == 0 ==>
         \result.r.ret == -1 && \result.r.err == ERRC_WANT_READ;
-    ensures READ_04_exact: ahead == 0 && c.pipe[1 - s].taken == 0 ==>
+    ensures READ_04_exact: set.read_ahead == 0 && c.pipe[1 - s].taken == 0 ==>
       \result.c.pipe[1 - s].taken == 0 ||
       \result.c.pipe[1 - s].taken < \result.c.pipe[1 - s].rec[\result.c.pipe[1 - s].head].wire;
-    ensures READ_02_kept: (mode & MODE_RELEASE_BUFFERS) == 0 ==>
+    ensures READ_02_kept: (set.mode & MODE_RELEASE_BUFFERS) == 0 ==>
       \result.c.end[s].rbuf >= c.end[s].rbuf && \result.c.end[s].wbuf >= c.end[s].wbuf;
-    ensures READ_02_read_done: (mode & MODE_RELEASE_BUFFERS) != 0 && \result.r.ret > 0 &&
+    ensures READ_02_read_done: (set.mode & MODE_RELEASE_BUFFERS) != 0 && \result.r.ret > 0 &&
+      rd.peek == 0 &&
       \result.c.end[s].data_left == 0 && \result.c.pipe[1 - s].taken == 0 ==>
         \result.c.end[s].rbuf == 0;
-    ensures READ_02_read_nothing: (mode & MODE_RELEASE_BUFFERS) != 0 && c.end[s].dead == 0 &&
+    ensures READ_02_read_nothing: (set.mode & MODE_RELEASE_BUFFERS) != 0 && c.end[s].dead == 0 &&
       \result.r.ret == -1 && \result.r.err == ERRC_WANT_READ &&
       \result.c.pipe[1 - s].taken == 0 && \result.c.end[s].held == HELD_NONE &&
-      (\result.r.ignored == 0 || (mode & MODE_AUTO_RETRY) != 0) ==> \result.c.end[s].rbuf == 0;
+      (\result.r.ignored == 0 || (set.mode & MODE_AUTO_RETRY) != 0) ==> \result.c.end[s].rbuf == 0;
     ensures READ_05_ignored: \result.r.ignored == HR_DROPPED ==> c.end[s].sent_shutdown != 0 &&
-      (!(mode & MODE_AUTO_RETRY) ==> \result.r.ret == -1 && \result.r.err == ERRC_WANT_READ);
+      (!(set.mode & MODE_AUTO_RETRY) ==> \result.r.ret == -1 && \result.r.err == ERRC_WANT_READ);
     ensures READ_06_refused: \result.r.ignored == HR_REFUSED ==>
-      refuse != 0 && \result.r.msgs != 0;
+      set.no_reneg != 0 && \result.r.msgs != 0;
     ensures READ_05_accepted: \result.r.ignored == HR_ACCEPTED ==>
-      refuse == 0 && c.tls13 == 0 &&
+      set.no_reneg == 0 && c.tls13 == 0 &&
       \result.r.ret == -1 && \result.r.err == ERRC_WANT_READ &&
       \result.c.end[s].in_init != 0 && \result.c.end[s].hello_sent != 0 &&
       \result.c.end[s].reneg_pending != 0;
@@ -469,6 +484,9 @@ struct conn_step conn_write(struct model_conn c, int s, uint32_t mode, struct wr
     ensures READ_06_alert: \result.r.reason == REASON_ALERT_HANDSHAKE_FAILURE ==>
       \result.r.ret == 0 && \result.r.err == ERRC_SSL && \result.c.end[s].dead != 0 &&
       \result.c.end[s].received_shutdown != 0;
+    ensures READ_09_peek: rd.peek != 0 && \result.r.ret > 0 ==>
+      \result.c.end[s].data_left >= \result.r.ret &&
+      \result.c.end[s].data_src == \result.r.src && \result.c.end[s].rbuf == 1;
     behavior WRITE_14_closed:
       assumes c.end[s].received_shutdown != 0;
       ensures \result.r.ret == 0 && \result.r.err == ERRC_ZERO_RETURN;
@@ -481,9 +499,9 @@ struct conn_step conn_write(struct model_conn c, int s, uint32_t mode, struct wr
       assumes c.end[s].received_shutdown == 0 && c.end[s].in_init == 0;
       assumes c.end[s].data_left > 0;
       ensures c.end[s].reneg == 0 ==>
-        \result.r.ret == (max < c.end[s].data_left ? max : c.end[s].data_left) &&
+        \result.r.ret == (rd.max < c.end[s].data_left ? rd.max : c.end[s].data_left) &&
         \result.r.src == c.end[s].data_src &&
-        \result.c.end[s].data_left == c.end[s].data_left - \result.r.ret;
+        \result.c.end[s].data_left == c.end[s].data_left - (rd.peek != 0 ? 0 : \result.r.ret);
       ensures c.end[s].reneg == 0 ==> \result.c.pipe[s] == c.pipe[s];
       // READ-05: a HelloRequest may go out first, even with plaintext buffered
       ensures \result.c.pipe[1 - s] == c.pipe[1 - s];
@@ -493,18 +511,17 @@ struct conn_step conn_write(struct model_conn c, int s, uint32_t mode, struct wr
     complete behaviors;
     disjoint behaviors;
 */
-struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, int ahead, int refuse,
-                           uint32_t max);
+struct conn_step conn_read(struct model_conn c, int s, struct io_settings set, struct read_call rd);
 
-/* READ-05: SSL_renegotiate on side s, `refuse` saying whether its options
+/* READ-05: SSL_renegotiate on side s, set.no_reneg saying whether its options
  * have SSL_OP_NO_RENEGOTIATION. TLS 1.3 refuses it (0, WRONG_SSL_VERSION),
  * and so does the option (0, NO_RENEGOTIATION; READ-06). Otherwise it
  * returns 1 and only marks the request: the server's HelloRequest goes out
  * with its next SSL_read or SSL_write that finds nothing pending either way
  * (renegotiate_check in conn.c). A client's request (a ClientHello) is
  * outside the model (spec/divergences.md, D11), hence the precondition. */
-/*@ requires conn_ok(c) && valid_side(s) && flag(refuse);
-    requires s == SIDE_SERVER || c.tls13 != 0 || refuse != 0;
+/*@ requires conn_ok(c) && valid_side(s) && io_settings_ok(set);
+    requires s == SIDE_SERVER || c.tls13 != 0 || set.no_reneg != 0;
     assigns \nothing;
     ensures conn_ok(\result.c);
     ensures \result.c.pipe[0] == c.pipe[0] && \result.c.pipe[1] == c.pipe[1];
@@ -515,17 +532,17 @@ struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, int ahead,
       ensures \result.r.ret == 0 && \result.r.reason == REASON_WRONG_SSL_VERSION;
       ensures \result.c == c;
     behavior READ_06_option:
-      assumes c.tls13 == 0 && refuse != 0;
+      assumes c.tls13 == 0 && set.no_reneg != 0;
       ensures \result.r.ret == 0 && \result.r.reason == REASON_NO_RENEGOTIATION;
       ensures \result.c == c;
     behavior READ_05_requested:
-      assumes c.tls13 == 0 && refuse == 0;
+      assumes c.tls13 == 0 && set.no_reneg == 0;
       ensures \result.r.ret == 1;
       ensures \result.c.end[s].reneg_pending == 1 && \result.c.end[s].reneg == 1;
     complete behaviors;
     disjoint behaviors;
 */
-struct conn_step conn_renegotiate(struct model_conn c, int s, int refuse);
+struct conn_step conn_renegotiate(struct model_conn c, int s, struct io_settings set);
 
 /* WRITE-15: SSL_key_update(ssl, requested ? REQUESTED : NOT_REQUESTED). */
 /*@ requires conn_ok(c) && valid_side(s) && flag(requested);
@@ -553,12 +570,12 @@ struct conn_step conn_renegotiate(struct model_conn c, int s, int refuse);
 struct conn_step conn_key_update(struct model_conn c, int s, int requested);
 
 /* WRITE-16: SSL_shutdown on side s (its wait for close_notify reads as
- * SSL_read does, with read_ahead `ahead`). */
-/*@ requires conn_ok(c) && valid_side(s);
+ * SSL_read does, with its read_ahead). */
+/*@ requires conn_ok(c) && valid_side(s) && io_settings_ok(set);
     assigns \nothing;
     ensures conn_ok(\result.c);
     ensures \result.c.end[1 - s].wnum == c.end[1 - s].wnum;
-    ensures READ_02_kept: (mode & MODE_RELEASE_BUFFERS) == 0 ==>
+    ensures READ_02_kept: (set.mode & MODE_RELEASE_BUFFERS) == 0 ==>
       \result.c.end[s].rbuf >= c.end[s].rbuf && \result.c.end[s].wbuf >= c.end[s].wbuf;
     ensures READ_06_fatal: \result.r.reason == REASON_NO_RENEGOTIATION ==>
       \result.r.ret == -1 && \result.c.end[s].dead != 0;
@@ -591,7 +608,7 @@ struct conn_step conn_key_update(struct model_conn c, int s, int requested);
     complete behaviors;
     disjoint behaviors;
 */
-struct conn_step conn_shutdown(struct model_conn c, int s, uint32_t mode, int ahead);
+struct conn_step conn_shutdown(struct model_conn c, int s, struct io_settings set);
 
 /* READ-03: SSL_free_buffers on side s. It refuses (returns 0, changes
  * nothing) while the record layer holds data: part of a record read,

@@ -85,8 +85,11 @@ static struct take take_record(struct model_conn c, int s, int ahead)
 
 /* Returns plaintext of the current record. Once it is all returned the
  * record is consumed, a release point of the read buffer if it holds nothing
- * more (READ-02, READ-04). */
-/*@ requires conn_ok(c) && valid_side(s) && 1 <= max && c.end[s].data_left > 0;
+ * more (READ-02, READ-04). SSL_peek returns the same bytes and leaves the
+ * record as it is: nothing is consumed and nothing released (READ-09;
+ * ssl3_read_bytes, `peek`). */
+/*@ requires conn_ok(c) && valid_side(s) && 1 <= rd.max && flag(rd.peek);
+    requires c.end[s].data_left > 0;
     assigns \nothing;
     ensures conn_ok(\result.c);
     ensures \result.c.end[s].wbuf == c.end[s].wbuf;
@@ -94,21 +97,25 @@ static struct take take_record(struct model_conn c, int s, int ahead)
       \result.c.end[s].rbuf == 1;
     ensures \result.c.end[s].data_left == 0 && c.pipe[1 - s].taken == 0 ==>
       \result.c.end[s].rbuf == held_after_use(mode);
-    ensures \result.r.ret == (max < c.end[s].data_left ? max : c.end[s].data_left);
+    ensures \result.r.ret == (rd.max < c.end[s].data_left ? rd.max : c.end[s].data_left);
     ensures \result.r.count == \result.r.ret && \result.r.err == ERRC_NONE;
     ensures \result.r.reason == REASON_NONE;
     ensures \result.r.src == c.end[s].data_src;
-    ensures \result.c.end[s].data_left == c.end[s].data_left - \result.r.ret;
+    ensures \result.c.end[s].data_left == c.end[s].data_left - (rd.peek != 0 ? 0 : \result.r.ret);
+    ensures READ_09_peek: rd.peek != 0 ==>
+      \result.c.end[s].data_src == c.end[s].data_src && \result.c.end[s].rbuf == 1;
     ensures \result.c.pipe[0] == c.pipe[0] && \result.c.pipe[1] == c.pipe[1];
 */
-static struct conn_step deliver(struct model_conn c, int s, uint32_t mode, uint32_t max)
+static struct conn_step deliver(struct model_conn c, int s, uint32_t mode, struct read_call rd)
 {
-    uint32_t n = max < c.end[s].data_left ? max : c.end[s].data_left;
+    uint32_t n = rd.max < c.end[s].data_left ? rd.max : c.end[s].data_left;
     struct src from = c.end[s].data_src;
-    c.end[s].data_left -= n;
-    c.end[s].data_src.off += n;
-    if (c.end[s].data_left == 0 && c.pipe[1 - s].taken == 0)
-        c.end[s].rbuf = release_point(mode);
+    if (!rd.peek) {
+        c.end[s].data_left -= n;
+        c.end[s].data_src.off += n;
+        if (c.end[s].data_left == 0 && c.pipe[1 - s].taken == 0)
+            c.end[s].rbuf = release_point(mode);
+    }
     struct conn_step st = done(c, s, (long) n, n, REASON_NONE);
     st.r.src = from;
     return st;
@@ -380,9 +387,9 @@ struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, int ahead
     }
 }
 
-struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, int ahead, int refuse,
-                           uint32_t max)
+struct conn_step conn_read(struct model_conn c, int s, struct io_settings set, struct read_call rd)
 {
+    uint32_t mode = set.mode;
     /* ssl_read_internal */
     if (c.end[s].received_shutdown) {
         c.end[s].rwstate = RW_NOTHING;
@@ -400,9 +407,9 @@ struct conn_step conn_read(struct model_conn c, int s, uint32_t mode, int ahead,
         if (hs.r.reason != REASON_NONE || c.end[s].in_init)
             return done(c, s, -1, 0, hs.r.reason);
     }
-    struct conn_step rb = read_bytes(c, s, mode, ahead, refuse, 1);
+    struct conn_step rb = read_bytes(c, s, mode, set.read_ahead, set.no_reneg, 1);
     struct conn_step st = rb.r.ret == READ_DATA
-                              ? deliver(rb.c, s, mode, max)
+                              ? deliver(rb.c, s, mode, rd)
                               : done(rb.c, s, rb.r.ret == READ_CLOSE ? 0 : -1, 0, rb.r.reason);
     st.r.msgs = rb.r.msgs;
     st.r.ignored = rb.r.ignored;

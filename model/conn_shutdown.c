@@ -40,8 +40,10 @@ static struct conn_step dispatch_close(struct model_conn c, int s, uint32_t mode
     return done(c, s, 1, 0, REASON_NONE);
 }
 
-struct conn_step conn_shutdown(struct model_conn c, int s, uint32_t mode, int ahead)
+struct conn_step conn_shutdown(struct model_conn c, int s, struct io_settings set)
 {
+    uint32_t mode = set.mode;
+    int ahead = set.read_ahead;
     /* SSL_shutdown */
     if (c.end[s].in_init)
         return done(c, s, -1, 0, REASON_SHUTDOWN_WHILE_IN_INIT);

@@ -103,8 +103,9 @@ struct model_conn renegotiate_check(struct model_conn c, int s)
     return c;
 }
 
-struct conn_step conn_renegotiate(struct model_conn c, int s, int refuse)
+struct conn_step conn_renegotiate(struct model_conn c, int s, struct io_settings set)
 {
+    int refuse = set.no_reneg;
     /* can_renegotiate (ssl/ssl_lib.c) */
     if (c.tls13)
         return done(c, s, 0, 0, REASON_WRONG_SSL_VERSION);

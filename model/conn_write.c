@@ -132,8 +132,9 @@ static struct conn_step write_on(struct model_conn c, int s, uint32_t mode,
     return write_records(c, s, mode, w, tot);
 }
 
-struct conn_step conn_write(struct model_conn c, int s, uint32_t mode, struct write_call w)
+struct conn_step conn_write(struct model_conn c, int s, struct io_settings set, struct write_call w)
 {
+    uint32_t mode = set.mode;
     /* ssl_write_internal */
     if (c.end[s].sent_shutdown) {
         c.end[s].rwstate = RW_NOTHING;

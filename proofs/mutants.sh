@@ -16,7 +16,11 @@
 # target mask. WP runs with the flags of make prove (proofs/wp.mk), without
 # the smoke tests. MUTANT_STEPS='wp' (or any of wp, fuzz, scenarios) runs only
 # those checks; the others are reported as not run.
-# Prints a table; exits 1 if any mutant escapes any check that ran.
+# Prints a table per mutant, then a matrix per rule (every rule of
+# spec/index.md): the mutants that plant a misreading of it (the rule IDs
+# named in a patch's header) and which of WP, the fuzzer and the scenarios
+# caught them all; a rule without a mutant says so. Exits 1 if any mutant
+# escapes any check that ran.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 secs=${MUTANT_FUZZ_SECONDS:-120}
@@ -28,13 +32,14 @@ mkdir -p build/proofs
 export WHY3CONFIG="$root/build/proofs/why3.conf"
 [ -s "$WHY3CONFIG" ] || why3 config detect >build/proofs/why3-detect.log 2>&1
 escaped=0
+declare -A caught_wp=() caught_fz=() caught_sc=() rules_of=()
 printf '| mutant | WP | fuzzer | scenarios |\n|---|---|---|---|\n'
 # MUTANTS=GLOB picks some, e.g. MUTANTS='write-*'.
 for patch in proofs/mutants/${MUTANTS:-*}.patch; do
   name=$(basename "$patch" .patch)
   w=build/mutants/$name
   rm -rf "$w"; mkdir -p "$w"
-  cp -r Makefile model fuzz tests proofs .ci "$w"/
+  cp -r Makefile VERSION README.md doc model fuzz tests proofs .ci "$w"/
   (cd "$w" && patch -s -p1 <"$root/$patch") || { echo "| $name | patch does not apply | | |"; escaped=1; continue; }
 
   fct=$(sed -n 's/^wp-fct: *//p' "$patch" | head -1)
@@ -93,6 +98,33 @@ for patch in proofs/mutants/${MUTANTS:-*}.patch; do
     sc="caught ($(grep -c ': FAIL$' "$w/scenarios.log") of $(ls tests/scenarios/*.scn | wc -l) files fail)"
   fi
   printf '| %s | %s | %s | %s |\n' "$name" "$wp" "$target: $fz" "$sc"
+  rules_of[$name]=$(sed '/^--- /,$d' "$patch" | grep -oE '\b(MASK|WRITE|READ|HELLO)-[0-9]{2}\b' | sort -u | tr '\n' ' ')
+  caught_wp[$name]=${wp%% *} caught_fz[$name]=${fz%% *} caught_sc[$name]=${sc%% *}
 done
+
+# The rule matrix: for each rule, its mutants, and for each check whether it
+# caught every one of them (yes), missed one (ESCAPED), or did not run.
+verdict() { # NAME-OF-ARRAY MUTANTS...
+  local -n arr=$1; shift
+  local m v out=yes
+  for m in "$@"; do
+    v=${arr[$m]}
+    case "$v" in caught) ;; not|"") [ "$out" = yes ] && out="not run" ;; *) out=ESCAPED ;; esac
+  done
+  echo "$out"
+}
+echo
+printf '| rule | mutants | WP | fuzzer | scenarios |\n|---|---|---|---|---|\n'
+uncovered=0
+for rule in $(sed -n 's/^| \[\([A-Z]*-[0-9]*\)\].*/\1/p' spec/index.md | sort -u); do
+  ms=()
+  for m in "${!rules_of[@]}"; do [[ " ${rules_of[$m]}" == *" $rule "* ]] && ms+=("$m"); done
+  if [ ${#ms[@]} -eq 0 ]; then
+    printf '| %s | (none) | | | |\n' "$rule"; uncovered=$((uncovered + 1)); continue
+  fi
+  printf '| %s | %s | %s | %s | %s |\n' "$rule" "$(printf '%s\n' "${ms[@]}" | sort | tr '\n' ' ')" \
+    "$(verdict caught_wp "${ms[@]}")" "$(verdict caught_fz "${ms[@]}")" "$(verdict caught_sc "${ms[@]}")"
+done
+echo "mutants: $uncovered rules of spec/index.md have no mutant yet (MUTANTS=GLOB runs some: then the others show as none)"
 [ $escaped -eq 0 ] && echo "mutants: every mutant caught by every check that ran (${steps# })" ||
   { echo "mutants: SOME MUTANT ESCAPED"; exit 1; }

@@ -6,6 +6,19 @@
 #include "../../model/conn.h"
 #include "check.h"
 
+/* The settings and the read of a call, as the harness passes them. */
+static struct io_settings io(uint32_t mode, int read_ahead, int no_reneg)
+{
+    struct io_settings t = { mode, read_ahead, no_reneg };
+    return t;
+}
+
+static struct read_call reading(uint32_t max)
+{
+    struct read_call r = { max, 0 };
+    return r;
+}
+
 static struct model_conn fresh(void)
 {
     struct conn_params p = { 1, { 22, 1, 0 }, 1000, { 16384, 16384 }, 0, 57, { 0, 0 } };
@@ -20,11 +33,11 @@ static void tickets(void)
     CHECK(c.pipe[SIDE_SERVER].count == 3 && c.pipe[SIDE_SERVER].fill == 3 * 79 &&
               c.pipe[SIDE_CLIENT].count == 0 && conn_check(c),
           "3 stateful tickets: 237 bytes in flight to the client, in 3 records");
-    struct conn_step st = conn_read(c, SIDE_CLIENT, 0, 0, 0, 100);
+    struct conn_step st = conn_read(c, SIDE_CLIENT, io(0, 0, 0), reading(100));
     CHECK(st.r.ret == -1 && st.r.err == ERRC_WANT_READ && st.r.msgs == 1 &&
               st.c.pipe[SIDE_SERVER].count == 2,
           "without AUTO_RETRY a read processes one ticket and wants to read");
-    st = conn_read(c, SIDE_CLIENT, MODE_AUTO_RETRY, 0, 0, 100);
+    st = conn_read(c, SIDE_CLIENT, io(MODE_AUTO_RETRY, 0, 0), reading(100));
     CHECK(st.r.ret == -1 && st.r.err == ERRC_WANT_READ && st.c.pipe[SIDE_SERVER].count == 0,
           "with AUTO_RETRY a read processes all three, then wants to read");
 }
@@ -40,8 +53,8 @@ static void buffers(void)
               c.end[SIDE_SERVER].rbuf == 1 && c.end[SIDE_SERVER].wbuf == 1,
           "after connect, each side holds both buffers unless its mask has RELEASE_BUFFERS");
     struct write_call w = { { 0, 0, 0 }, 3000, 0 };
-    struct conn_step st = conn_write(c, SIDE_CLIENT, MODE_RELEASE_BUFFERS, w);
-    st = conn_read(st.c, SIDE_SERVER, MODE_RELEASE_BUFFERS, 0, 0, 100);
+    struct conn_step st = conn_write(c, SIDE_CLIENT, io(MODE_RELEASE_BUFFERS, 0, 0), w);
+    st = conn_read(st.c, SIDE_SERVER, io(MODE_RELEASE_BUFFERS, 0, 0), reading(100));
     CHECK(st.c.pipe[SIDE_CLIENT].taken == 1000 && st.c.end[SIDE_SERVER].rbuf == 1,
           "a read that took part of a record keeps the read buffer");
     CHECK(conn_free_buffers(st.c, SIDE_SERVER).r.ret == 0,
@@ -69,19 +82,19 @@ static void read_ahead(void)
     struct model_conn c = fresh();
     struct write_call w = { { 0, 0, 0 }, 100, 0 };
     for (int i = 0; i < 3; i++)
-        c = conn_write(c, SIDE_SERVER, 0, w).c;
+        c = conn_write(c, SIDE_SERVER, io(0, 0, 0), w).c;
     CHECK(c.pipe[SIDE_SERVER].fill == 366, "three writes of 100 bytes: 366 bytes in flight");
-    struct conn_step st = conn_read(c, SIDE_CLIENT, MODE_AUTO_RETRY, 0, 0, 1000);
+    struct conn_step st = conn_read(c, SIDE_CLIENT, io(MODE_AUTO_RETRY, 0, 0), reading(1000));
     CHECK(st.r.ret == 100 && st.c.pipe[SIDE_SERVER].fill == 244 &&
               st.c.pipe[SIDE_SERVER].taken == 0,
           "without read_ahead a read takes one record");
-    st = conn_read(c, SIDE_CLIENT, MODE_AUTO_RETRY, 1, 0, 1000);
+    st = conn_read(c, SIDE_CLIENT, io(MODE_AUTO_RETRY, 1, 0), reading(1000));
     CHECK(st.r.ret == 100 && st.c.pipe[SIDE_SERVER].fill == 0 &&
               st.c.pipe[SIDE_SERVER].taken == 244 && conn_check(st.c),
           "with read_ahead it takes all three and keeps two in its buffer");
     CHECK(conn_free_buffers(st.c, SIDE_CLIENT).r.ret == 0,
           "SSL_free_buffers refuses while records are read ahead");
-    st = conn_read(st.c, SIDE_CLIENT, MODE_AUTO_RETRY | MODE_RELEASE_BUFFERS, 0, 0, 1000);
+    st = conn_read(st.c, SIDE_CLIENT, io(MODE_AUTO_RETRY | MODE_RELEASE_BUFFERS, 0, 0), reading(1000));
     CHECK(st.r.ret == 100 && st.c.pipe[SIDE_SERVER].taken == 122 && st.c.end[SIDE_CLIENT].rbuf == 1,
           "the next read takes the second from the buffer, which RELEASE_BUFFERS keeps");
     struct model_conn b = st.c;
@@ -96,25 +109,25 @@ static void hello_request(void)
 {
     struct conn_params p = { 0, { 29, 1, 0 }, 1000, { 16384, 16384 }, 0, 0, { 0, 0 } };
     struct model_conn c = conn_init(p);
-    struct conn_step st = conn_renegotiate(c, SIDE_SERVER, 0);
+    struct conn_step st = conn_renegotiate(c, SIDE_SERVER, io(0, 0, 0));
     CHECK(st.r.ret == 1 && st.c.end[SIDE_SERVER].reneg_pending == 1 &&
               st.c.pipe[SIDE_SERVER].fill == 0,
           "SSL_renegotiate marks the request and sends nothing");
-    c = conn_shutdown(st.c, SIDE_CLIENT, 0, 0).c;
+    c = conn_shutdown(st.c, SIDE_CLIENT, io(0, 0, 0)).c;
     struct write_call w = { { 0, 0, 0 }, 5, 0 };
-    st = conn_write(c, SIDE_SERVER, 0, w);
+    st = conn_write(c, SIDE_SERVER, io(0, 0, 0), w);
     CHECK(st.r.ret == 5 && st.c.pipe[SIDE_SERVER].fill == 33 + 34 &&
               st.c.end[SIDE_SERVER].in_init == 0 && st.c.end[SIDE_SERVER].reneg == 0,
           "the next write sends the HelloRequest (33 bytes) ahead of the data");
-    struct conn_step rd = conn_read(st.c, SIDE_CLIENT, 0, 1, 0, 100);
+    struct conn_step rd = conn_read(st.c, SIDE_CLIENT, io(0, 1, 0), reading(100));
     CHECK(rd.r.ret == -1 && rd.r.err == ERRC_WANT_READ && rd.r.ignored == HR_DROPPED &&
               rd.c.pipe[SIDE_SERVER].taken == 34,
           "without AUTO_RETRY the client drops it with WANT_READ, data buffered or not");
-    rd = conn_read(st.c, SIDE_CLIENT, MODE_AUTO_RETRY, 0, 0, 100);
+    rd = conn_read(st.c, SIDE_CLIENT, io(MODE_AUTO_RETRY, 0, 0), reading(100));
     CHECK(rd.r.ret == 5 && rd.r.ignored == HR_DROPPED, "with AUTO_RETRY it drops it and reads on");
     st = conn_renegotiate(conn_init((struct conn_params){ 1, { 22, 1, 0 }, 1000,
                                                           { 16384, 16384 }, 0, 0, { 0, 0 } }),
-                          SIDE_CLIENT, 0);
+                          SIDE_CLIENT, io(0, 0, 0));
     CHECK(st.r.ret == 0 && st.r.reason == REASON_WRONG_SSL_VERSION,
           "TLS 1.3 refuses SSL_renegotiate");
 }
@@ -127,22 +140,22 @@ static void refusal(void)
 {
     struct conn_params p = { 0, { 29, 1, 0 }, 1000, { 16384, 16384 }, 0, 0, { 0, 0 } };
     struct model_conn c = conn_init(p);
-    struct conn_step st = conn_renegotiate(c, SIDE_CLIENT, 1);
+    struct conn_step st = conn_renegotiate(c, SIDE_CLIENT, io(0, 0, 1));
     CHECK(st.r.ret == 0 && st.r.reason == REASON_NO_RENEGOTIATION &&
               st.c.end[SIDE_CLIENT].reneg_pending == 0,
           "SSL_renegotiate with the option fails and changes nothing");
-    st = conn_renegotiate(c, SIDE_SERVER, 0);
-    st = conn_read(st.c, SIDE_SERVER, MODE_AUTO_RETRY, 0, 0, 100);
+    st = conn_renegotiate(c, SIDE_SERVER, io(0, 0, 0));
+    st = conn_read(st.c, SIDE_SERVER, io(MODE_AUTO_RETRY, 0, 0), reading(100));
     CHECK(st.r.ret == -1 && st.c.pipe[SIDE_SERVER].fill == 33, "the server's read sends it");
-    struct conn_step rd = conn_read(st.c, SIDE_CLIENT, 0, 0, 1, 100);
+    struct conn_step rd = conn_read(st.c, SIDE_CLIENT, io(0, 0, 1), reading(100));
     CHECK(rd.r.ret == -1 && rd.r.err == ERRC_WANT_READ && rd.r.ignored == HR_REFUSED &&
               rd.c.pipe[SIDE_CLIENT].fill == 31 && rd.c.end[SIDE_CLIENT].dead == 0,
           "the client refuses with a 31-byte warning, WANT_READ without AUTO_RETRY");
-    struct conn_step sv = conn_read(rd.c, SIDE_SERVER, MODE_AUTO_RETRY, 0, 0, 100);
+    struct conn_step sv = conn_read(rd.c, SIDE_SERVER, io(MODE_AUTO_RETRY, 0, 0), reading(100));
     CHECK(sv.r.ret == -1 && sv.r.err == ERRC_SSL && sv.r.reason == REASON_NO_RENEGOTIATION &&
               sv.c.end[SIDE_SERVER].dead == 1 && sv.c.pipe[SIDE_SERVER].fill == 31,
           "the server dies, and sends a 31-byte fatal alert");
-    rd = conn_read(sv.c, SIDE_CLIENT, MODE_AUTO_RETRY, 0, 1, 100);
+    rd = conn_read(sv.c, SIDE_CLIENT, io(MODE_AUTO_RETRY, 0, 1), reading(100));
     CHECK(rd.r.ret == 0 && rd.r.err == ERRC_SSL &&
               rd.r.reason == REASON_ALERT_HANDSHAKE_FAILURE && rd.c.end[SIDE_CLIENT].dead == 1 &&
               rd.c.end[SIDE_CLIENT].received_shutdown == 1,
@@ -155,12 +168,12 @@ static void refusal(void)
 static void accepted(void)
 {
     struct conn_params p = { 0, { 29, 1, 0 }, 1000, { 16384, 16384 }, 0, 0, { 0, 0 } };
-    struct conn_step st = conn_renegotiate(conn_init(p), SIDE_SERVER, 0);
-    st = conn_read(st.c, SIDE_SERVER, MODE_AUTO_RETRY, 0, 0, 100);
+    struct conn_step st = conn_renegotiate(conn_init(p), SIDE_SERVER, io(0, 0, 0));
+    st = conn_read(st.c, SIDE_SERVER, io(MODE_AUTO_RETRY, 0, 0), reading(100));
     uint32_t modes[3] = { MODE_AUTO_RETRY, 0, MODE_SEND_FALLBACK_SCSV | MODE_RELEASE_BUFFERS };
     uint32_t wire[3] = { 359, 359, 361 };
     for (int i = 0; i < 3; i++) {
-        struct conn_step rd = conn_read(st.c, SIDE_CLIENT, modes[i], 0, 0, 100);
+        struct conn_step rd = conn_read(st.c, SIDE_CLIENT, io(modes[i], 0, 0), reading(100));
         const struct end *e = &rd.c.end[SIDE_CLIENT];
         int held = (modes[i] & MODE_RELEASE_BUFFERS) ? 0 : 1;
         CHECK(rd.r.ret == -1 && rd.r.err == ERRC_WANT_READ && rd.r.ignored == HR_ACCEPTED &&
@@ -169,14 +182,14 @@ static void accepted(void)
                   e->wbuf == held && conn_check(rd.c),
               "the client sends its ClientHello and says WANT_READ, whatever AUTO_RETRY");
     }
-    struct conn_step rd = conn_read(st.c, SIDE_CLIENT, MODE_AUTO_RETRY, 0, 0, 100);
-    struct conn_step sv = conn_read(rd.c, SIDE_SERVER, MODE_AUTO_RETRY, 0, 0, 100);
+    struct conn_step rd = conn_read(st.c, SIDE_CLIENT, io(MODE_AUTO_RETRY, 0, 0), reading(100));
+    struct conn_step sv = conn_read(rd.c, SIDE_SERVER, io(MODE_AUTO_RETRY, 0, 0), reading(100));
     CHECK(sv.r.reason == REASON_MODEL_RENEG, "the server reading the ClientHello leaves the model");
-    sv = conn_shutdown(rd.c, SIDE_CLIENT, MODE_AUTO_RETRY, 0);
+    sv = conn_shutdown(rd.c, SIDE_CLIENT, io(MODE_AUTO_RETRY, 0, 0));
     CHECK(sv.r.ret == -1 && sv.r.reason == REASON_SHUTDOWN_WHILE_IN_INIT,
           "SSL_shutdown while the client waits: SHUTDOWN_WHILE_IN_INIT");
-    st = conn_write(st.c, SIDE_SERVER, MODE_AUTO_RETRY, (struct write_call){ { 0, 0, 0 }, 5, 0 });
-    rd = conn_read(st.c, SIDE_CLIENT, MODE_AUTO_RETRY, 0, 0, 100);
+    st = conn_write(st.c, SIDE_SERVER, io(MODE_AUTO_RETRY, 0, 0), (struct write_call){ { 0, 0, 0 }, 5, 0 });
+    rd = conn_read(st.c, SIDE_CLIENT, io(MODE_AUTO_RETRY, 0, 0), reading(100));
     CHECK(rd.r.reason == REASON_MODEL_RENEG, "a record behind the HelloRequest leaves the model");
 }
 
@@ -193,7 +206,7 @@ int main(void)
 
     /* A write that leaves a record pending: 3000 bytes into 1000. */
     struct write_call w = { { 0, 0, 0 }, 3000, 0 };
-    struct conn_step st = conn_write(c, SIDE_CLIENT, 0, w);
+    struct conn_step st = conn_write(c, SIDE_CLIENT, io(0, 0, 0), w);
     CHECK(st.r.ret == -1 && st.r.err == ERRC_WANT_WRITE && st.c.end[0].pend_left == 3022 - 1000,
           "a 3000-byte write into 1000 bytes of transport leaves 2022 bytes pending");
     CHECK(conn_check(st.c), "conn_check accepts a connection with a record pending");
