@@ -324,7 +324,7 @@ int scenario_parse_step(const char *text, struct scn_step *st, char *msg, size_t
                 strncat(joined, " ", sizeof joined - strlen(joined) - 1);
             strncat(joined, ew[i], sizeof joined - strlen(joined) - 1);
         }
-        const char *why;
+        const char *why = "nothing after `=>` (give the expected answer, or drop the `=>`)";
         if (en <= 0 || outcome_parse(rk, op_ex_form(st->op.kind), joined, &st->expect,
                                      &why) != 0) {
             snprintf(msg, len, "bad expectation `%s`: %s", en > 0 ? joined : "", why);
