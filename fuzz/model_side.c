@@ -322,7 +322,9 @@ struct outcome model_read_ahead_call(struct model_state *m, struct buffers *b,
                                      struct session_config *cfg, const struct op *op)
 {
     (void) b, (void) cfg;
-    m->world = world_set_read_ahead(m->world, target_slot(op->target), (int) op->arg);
+    struct settings t = world_get_settings(m->world, target_slot(op->target));
+    t.read_ahead = (int) op->arg;
+    m->world = world_set_settings(m->world, target_slot(op->target), t);
     return result(op->kind, 1);
 }
 
@@ -330,7 +332,9 @@ struct outcome model_no_reneg_call(struct model_state *m, struct buffers *b,
                                    struct session_config *cfg, const struct op *op)
 {
     (void) b, (void) cfg;
-    m->world = world_set_no_reneg(m->world, target_slot(op->target), (int) op->arg);
+    struct settings t = world_get_settings(m->world, target_slot(op->target));
+    t.no_reneg = (int) op->arg;
+    m->world = world_set_settings(m->world, target_slot(op->target), t);
     return result(op->kind, 1);
 }
 

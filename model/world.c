@@ -243,15 +243,9 @@ struct settings world_get_settings(struct model_world w, int s)
     return w.obj[w.slot[s]].set;
 }
 
-struct model_world world_set_read_ahead(struct model_world w, int s, int v)
+struct model_world world_set_settings(struct model_world w, int s, struct settings t)
 {
-    w.obj[w.slot[s]].set.read_ahead = v;
-    return w;
-}
-
-struct model_world world_set_no_reneg(struct model_world w, int s, int v)
-{
-    w.obj[w.slot[s]].set.no_reneg = v;
+    w.obj[w.slot[s]].set = t;
     return w;
 }
 

@@ -344,13 +344,13 @@ struct model_step world_dup(struct model_world w, int s);
 */
 struct settings world_get_settings(struct model_world w, int s);
 
-/* SSL_set_read_ahead (v 0 or 1) on the object of a slot: that object's
- * setting changes, and nothing else (READ-04). */
-/*@ requires world_ok(w) && slot_live(w, s) && (v == 0 || v == 1);
+/* SSL_set_read_ahead, SSL_set_options and SSL_clear_options with
+ * SSL_OP_NO_RENEGOTIATION on the object of a slot: its settings become t,
+ * and nothing else changes (READ-04, READ-06). */
+/*@ requires world_ok(w) && slot_live(w, s) && settings_ok(t);
     assigns \nothing;
     ensures world_ok(\result);
-    ensures slot_obj(\result, s).set.read_ahead == v;
-    ensures slot_obj(\result, s).set.no_reneg == slot_obj(w, s).set.no_reneg;
+    ensures slot_obj(\result, s).set == t;
     ensures slot_obj(\result, s).mode == slot_obj(w, s).mode;
     ensures slot_obj(\result, s).ctx == slot_obj(w, s).ctx;
     ensures slot_obj(\result, s).hs == slot_obj(w, s).hs;
@@ -359,24 +359,7 @@ struct settings world_get_settings(struct model_world w, int s);
     ensures objs_same_except(w, \result, w.slot[s]);
     ensures \result.connected == w.connected;
 */
-struct model_world world_set_read_ahead(struct model_world w, int s, int v);
-
-/* SSL_set_options (v 1) or SSL_clear_options (v 0) with
- * SSL_OP_NO_RENEGOTIATION on the object of a slot (READ-06). */
-/*@ requires world_ok(w) && slot_live(w, s) && (v == 0 || v == 1);
-    assigns \nothing;
-    ensures world_ok(\result);
-    ensures slot_obj(\result, s).set.no_reneg == v;
-    ensures slot_obj(\result, s).set.read_ahead == slot_obj(w, s).set.read_ahead;
-    ensures slot_obj(\result, s).mode == slot_obj(w, s).mode;
-    ensures slot_obj(\result, s).ctx == slot_obj(w, s).ctx;
-    ensures slot_obj(\result, s).hs == slot_obj(w, s).hs;
-    ensures slot_obj(\result, s).kept == slot_obj(w, s).kept;
-    ensures ctxs_same(w, \result) && slots_same_except(w, \result, -1);
-    ensures objs_same_except(w, \result, w.slot[s]);
-    ensures \result.connected == w.connected;
-*/
-struct model_world world_set_no_reneg(struct model_world w, int s, int v);
+struct model_world world_set_settings(struct model_world w, int s, struct settings t);
 
 /* Records what an object of the connection keeps of it (both 0 or 1): the
  * harness calls it for client and server after every step while they are
