@@ -489,7 +489,10 @@ struct conn_step conn_write(struct model_conn c, int s, struct io_settings set, 
       \result.c.end[s].data_src == \result.r.src && \result.c.end[s].rbuf == 1;
     behavior WRITE_14_closed:
       assumes c.end[s].received_shutdown != 0;
-      ensures \result.r.ret == 0 && \result.r.err == ERRC_ZERO_RETURN;
+      ensures \result.r.ret == 0;
+      ensures rd.peek == 0 ==> \result.r.err == ERRC_ZERO_RETURN;
+      ensures READ_09_peek_closed: rd.peek != 0 ==>
+        \result.c == c && \result.r.err == err_class(c.end[s], REASON_NONE);
       ensures \result.c.pipe[0] == c.pipe[0] && \result.c.pipe[1] == c.pipe[1];
     behavior WRITE_09_dead:
       assumes c.end[s].received_shutdown == 0 && c.end[s].dead != 0;

@@ -390,9 +390,12 @@ struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, int ahead
 struct conn_step conn_read(struct model_conn c, int s, struct io_settings set, struct read_call rd)
 {
     uint32_t mode = set.mode;
-    /* ssl_read_internal */
+    /* ssl_read_internal; ssl_peek_internal returns 0 the same way but leaves
+     * rwstate as the last call left it, so SSL_get_error may still say what
+     * that call waited for (READ-09) */
     if (c.end[s].received_shutdown) {
-        c.end[s].rwstate = RW_NOTHING;
+        if (!rd.peek)
+            c.end[s].rwstate = RW_NOTHING;
         return done(c, s, 0, 0, REASON_NONE);
     }
     /* ssl3_read_internal */
