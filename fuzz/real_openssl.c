@@ -329,26 +329,29 @@ struct outcome real_write(struct real *r, struct buffers *b, const struct sessio
     return io_result(ssl, op, ret, written);
 }
 
+/* SSL_read or SSL_peek (same arguments, same answer but for consuming). */
+static struct outcome read_with(struct real *r, const struct op *op,
+                                int (*call)(SSL *, void *, int))
+{
+    SSL *ssl = ssl_of(r, op);
+    int ret = call(ssl, scratch, (int) op->arg);
+    struct outcome o = io_result(ssl, op, ret, ret > 0 ? (size_t) ret : 0);
+    o.digest = digest_bytes(DIGEST_INIT, scratch, ret > 0 ? (uint32_t) ret : 0);
+    return o;
+}
+
 struct outcome real_read(struct real *r, struct buffers *b, const struct session_config *cfg,
                          const struct op *op)
 {
     (void) b, (void) cfg;
-    SSL *ssl = ssl_of(r, op);
-    int ret = SSL_read(ssl, scratch, (int) op->arg);
-    struct outcome o = io_result(ssl, op, ret, ret > 0 ? (size_t) ret : 0);
-    o.digest = digest_bytes(DIGEST_INIT, scratch, ret > 0 ? (uint32_t) ret : 0);
-    return o;
+    return read_with(r, op, SSL_read);
 }
 
 struct outcome real_peek(struct real *r, struct buffers *b, const struct session_config *cfg,
                          const struct op *op)
 {
     (void) b, (void) cfg;
-    SSL *ssl = ssl_of(r, op);
-    int ret = SSL_peek(ssl, scratch, (int) op->arg);
-    struct outcome o = io_result(ssl, op, ret, ret > 0 ? (size_t) ret : 0);
-    o.digest = digest_bytes(DIGEST_INIT, scratch, ret > 0 ? (uint32_t) ret : 0);
-    return o;
+    return read_with(r, op, SSL_peek);
 }
 
 struct outcome real_read_ex(struct real *r, struct buffers *b, const struct session_config *cfg,
