@@ -28,7 +28,7 @@ include proofs/wp.mk
 MODEL_SRC   := $(wildcard model/*.c)
 HARNESS_SRC := fuzz/op.c fuzz/text.c fuzz/outcome.c fuzz/model_side.c \
                fuzz/exec.c fuzz/report.c fuzz/decode.c fuzz/scenario.c \
-               fuzz/real_openssl.c fuzz/pair_openssl.c fuzz/pair_clock.c fuzz/pair_watch.c fuzz/config.c fuzz/buffers.c \
+               fuzz/real_openssl.c fuzz/pair_openssl.c fuzz/pair_clock.c fuzz/pair_watch.c fuzz/config.c fuzz/ciphers.c fuzz/buffers.c \
                fuzz/hello_wire.c fuzz/target.c
 CORE_SRC    := $(MODEL_SRC) $(HARNESS_SRC)
 HEADERS     := $(wildcard model/*.h model/logic/*.acsl fuzz/*.h)

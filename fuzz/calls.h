@@ -127,6 +127,11 @@
       "`client` with `no_renegotiation 1` (TLS 1.2); a client's own renegotiation and "     \
       "what follows a ClientHello are outside the model (spec/divergences.md D11): the "    \
       "scenario stops with exit 2")                                                          \
+    X(DO_HANDSHAKE, "do_handshake", "do_handshake", ON_PAIR_SSL, ARG_NONE, RES_IO, CLASS_IO, \
+      pre_data, model_do_handshake, real_do_handshake, "SSL_do_handshake(%t)",                \
+      "WRITE-18 WRITE-17 READ-05",                                                           \
+      "`SSL_do_handshake`'s result: 1 with nothing to send, or once a KeyUpdate or "        \
+      "HelloRequest is out; -1 while the transport is full, or on a dead SSL")              \
     X(FREE_BUFFERS, "free_buffers", "free_buffers", ON_PAIR_SSL, ARG_NONE, RES_INT,          \
       CLASS_IO, pre_io, model_free_buffers, real_free_buffers, "SSL_free_buffers(%t)",       \
       "READ-03", "`SSL_free_buffers`' result")                                               \

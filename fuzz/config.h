@@ -1,28 +1,11 @@
 /* fuzz/config.h: the session parameters a scenario or a fuzz input chooses
- * before `connect`, and the table of cipher suites the harness negotiates,
- * with the size each gives a record on the wire (spec/write.md, WRITE-01). */
+ * before `connect` (the cipher suites they pick from: ciphers.h). */
 #ifndef SSLMODE_FUZZ_CONFIG_H
 #define SSLMODE_FUZZ_CONFIG_H
 
 #include "../model/conn.h"
+#include "ciphers.h"
 #include "op.h"
-
-struct cipher_info {
-    const char *name;  /* OpenSSL's name */
-    int tls13;         /* a TLS 1.3 suite (else TLS 1.2) */
-    struct shape shape; /* wire bytes of a record: see conn_wire */
-    uint32_t ticket_plain; /* TLS 1.3: plaintext bytes of a NewSessionTicket */
-};
-
-/* Only suites without multi-record writes: the CBC suites here always run
- * with encrypt-then-MAC, so the x86 multiblock path (which needs it off)
- * never applies (spec/write.md, divergence table). */
-#define CIPHER_COUNT 9
-extern const struct cipher_info cipher_table[CIPHER_COUNT];
-
-/* Index of the default suite of each version. */
-#define CIPHER_DEFAULT_13 0
-#define CIPHER_DEFAULT_12 3
 
 /* Capacity of each direction of the BIO pair, unless a scenario sets one. */
 #define PAIR_DEFAULT_CAP 65536
@@ -43,9 +26,6 @@ struct session_config config_default(void);
  * returns 0 if op was none of them. (`set version` picks that version's
  * default suite.) */
 int config_apply(struct session_config *cfg, const struct op *op);
-
-/* The cipher index of a name, or -1. */
-int cipher_find(const char *name);
 
 /* The model's parameters for a connection made with this configuration and
  * these fragment sizes. */

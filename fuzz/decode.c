@@ -279,8 +279,8 @@ static int fill_args(struct reader *r, struct op *op, uint8_t k)
 static const enum op_kind more_kinds[16] = {
     OP_READ_EX,     OP_READ_EX,     OP_READ_EX,     OP_READ_EX,
     OP_PENDING,     OP_HAS_PENDING, OP_GET_SHUTDOWN, OP_CLEAR,
-    OP_READ_EX,     OP_READ_EX,     OP_PENDING,     OP_HAS_PENDING,
-    OP_PEEK,        OP_PEEK,        OP_READ_EX,     OP_HAS_PENDING,
+    OP_READ_EX,     OP_DO_HANDSHAKE, OP_PENDING,    OP_HAS_PENDING,
+    OP_PEEK,        OP_PEEK,        OP_READ_EX,     OP_DO_HANDSHAKE,
 };
 
 static int more_calls(struct reader *r, struct op *op, uint8_t k)

@@ -49,8 +49,10 @@
  *      clear reset were skipped before (pre_observe). The skipping follows
  *      the model's preconditions, so a precondition that admits more is a
  *      format change too.
- *   4: more_kinds 12 and 13 are peek (they were read_ex). */
-#define DECODE_FORMAT 4
+ *   4: more_kinds 12 and 13 are peek (they were read_ex).
+ *   5: more_kinds 9 and 15 are do_handshake (they were read_ex and
+ *      has_pending). */
+#define DECODE_FORMAT 5
 
 #define DECODE_MAX_OPS 64
 #define DECODE_MAX_HANDSHAKES 2 /* connects that run a handshake, and hellos, per input */

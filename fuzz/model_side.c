@@ -78,8 +78,9 @@ int pre_io(const struct model_state *m, const struct buffers *b,
     return m->world.connected;
 }
 
-/* A read or write: not on a client that is renegotiating. */
-static int pre_data(const struct model_state *m, const struct buffers *b,
+/* A read, a write or SSL_do_handshake: not on a client that is
+ * renegotiating. */
+int pre_data(const struct model_state *m, const struct buffers *b,
                     const struct session_config *cfg, const struct op *op, const char **why)
 {
     if (!pre_io(m, b, cfg, op, why))
@@ -525,6 +526,13 @@ struct outcome model_renegotiate(struct model_state *m, struct buffers *b,
 {
     (void) cfg;
     return io_outcome(m, b, op, conn_renegotiate(m->conn, side(op), io_of(m, op)));
+}
+
+struct outcome model_do_handshake(struct model_state *m, struct buffers *b,
+                                  struct session_config *cfg, const struct op *op)
+{
+    (void) cfg;
+    return io_outcome(m, b, op, conn_do_handshake(m->conn, side(op), io_of(m, op)));
 }
 
 struct outcome model_free_buffers(struct model_state *m, struct buffers *b,

@@ -2,7 +2,7 @@
 #include "op.h"
 
 #include "../model/hello.h"
-#include "config.h"
+#include "ciphers.h"
 #include "text.h"
 
 const char *const target_names[TGT_COUNT] = {

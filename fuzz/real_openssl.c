@@ -412,6 +412,14 @@ struct outcome real_renegotiate(struct real *r, struct buffers *b,
     return io_result(ssl, op, SSL_renegotiate(ssl), 0);
 }
 
+struct outcome real_do_handshake(struct real *r, struct buffers *b,
+                                 const struct session_config *cfg, const struct op *op)
+{
+    (void) b, (void) cfg;
+    SSL *ssl = ssl_of(r, op);
+    return io_result(ssl, op, SSL_do_handshake(ssl), 0);
+}
+
 struct outcome real_free_buffers(struct real *r, struct buffers *b,
                                  const struct session_config *cfg, const struct op *op)
 {

@@ -385,7 +385,11 @@ int conn_room(struct model_conn c, int s);
         \result.r.count == w.len;
     ensures WRITE_04_a_new_record:
       \result.r.err == ERRC_NONE && \result.r.count < w.len ==>
-        \result.r.count > c.end[s].wnum + (c.end[s].pend_left != 0 ? c.end[s].pend_tot : 0);
+        \result.r.count > committed(c.end[s], c.end[s].wnum);
+    ensures WRITE_04_one_record:
+      \result.r.err == ERRC_NONE && (set.mode & MODE_ENABLE_PARTIAL_WRITE) ==>
+        \result.r.count == committed(c.end[s], c.end[s].wnum) +
+          first_piece(w.len - committed(c.end[s], c.end[s].wnum), c.end[s].frag.split);
     ensures \result.r.count <= w.len;
     ensures \result.r.err == ERRC_NONE ==>
       \result.r.ret == (w.ex != 0 ? 1 : \result.r.count);
@@ -571,6 +575,46 @@ struct conn_step conn_renegotiate(struct model_conn c, int s, struct io_settings
     disjoint behaviors;
 */
 struct conn_step conn_key_update(struct model_conn c, int s, int requested);
+
+/* WRITE-18: SSL_do_handshake on a connected SSL (ssl/ssl_lib.c). It starts a
+ * renegotiation asked for (ssl3_renegotiate_check, READ-05), then runs the
+ * state machine only if the SSL is in init: a KeyUpdate that SSL_key_update
+ * scheduled, a HelloRequest, or the flush of one the transport did not take
+ * whole. Not in init it returns 1 and does nothing else: a KeyUpdate that a
+ * peer's request scheduled waits for the next write (ssl3_write_bytes puts
+ * the SSL in init, SSL_do_handshake does not). A dead SSL returns -1 at once
+ * (state_machine refuses MSG_FLOW_ERROR before clearing anything), so
+ * SSL_get_error reports the last call's wait (WRITE-17). Not on a client in
+ * the middle of a renegotiation (D11). */
+/*@ requires conn_ok(c) && valid_side(s) && c.end[s].hello_sent == 0;
+    assigns \nothing;
+    ensures conn_ok(\result.c);
+    ensures peer_untouched: \result.c.end[1 - s] == c.end[1 - s] &&
+                            \result.c.pipe[1 - s] == c.pipe[1 - s];
+    ensures \result.r.ret == 1 || \result.r.ret == -1;
+    ensures \result.r.count == 0;
+    ensures READ_02_kept: (set.mode & MODE_RELEASE_BUFFERS) == 0 ==>
+      \result.c.end[s].rbuf >= c.end[s].rbuf && \result.c.end[s].wbuf >= c.end[s].wbuf;
+    behavior WRITE_18_nothing_to_do:
+      assumes c.end[s].in_init == 0 && !reneg_starts(c, s);
+      ensures \result.r.ret == 1 && \result.r.err == ERRC_NONE && \result.c == c;
+    behavior WRITE_18_dead:
+      assumes c.end[s].dead != 0;
+      ensures \result.r.ret == -1 && \result.r.reason == REASON_NONE && \result.c == c;
+    behavior WRITE_18_runs:
+      assumes (c.end[s].in_init != 0 || reneg_starts(c, s)) && c.end[s].dead == 0;
+      ensures \result.r.ret == 1 <==>
+        \result.r.reason == REASON_NONE && \result.c.end[s].in_init == 0;
+      ensures \result.r.ret == 1 ==> \result.c.end[s].key_update == KU_NONE &&
+        \result.c.end[s].hello_req == 0 && \result.c.end[s].hs_left == 0;
+      ensures \result.r.ret == -1 && \result.r.reason == REASON_NONE ==>
+        \result.r.err == ERRC_WANT_WRITE && \result.c.end[s].hs_left != 0;
+      ensures \result.c.end[s].wnum == c.end[s].wnum &&
+        \result.c.end[s].pend_left == c.end[s].pend_left;
+    complete behaviors;
+    disjoint behaviors;
+*/
+struct conn_step conn_do_handshake(struct model_conn c, int s, struct io_settings set);
 
 /* WRITE-16: SSL_shutdown on side s (its wait for close_notify reads as
  * SSL_read does, with its read_ahead). */

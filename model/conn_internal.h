@@ -130,6 +130,7 @@ struct conn_step done(struct model_conn c, int s, long ret, uint32_t count, int 
     ensures \result.end[s].data_left == c.end[s].data_left && \result.end[s].held == c.end[s].held;
     ensures \result.end[s].rbuf == c.end[s].rbuf && \result.end[s].wbuf == c.end[s].wbuf;
     ensures \result.end[s].reneg == c.end[s].reneg && \result.end[s].data_src == c.end[s].data_src;
+    ensures \result.end[s].frag == c.end[s].frag;
     ensures \result.tls13 == c.tls13 && \result.shape == c.shape;
 */
 struct model_conn fatal(struct model_conn c, int s);
@@ -203,6 +204,7 @@ struct model_conn fatal_alert(struct model_conn c, int s);
               \result.c.end[s].rwstate == RW_WRITING && \result.c.end[s].bioflag == BIOF_WRITE;
     ensures \result.c.end[s].rbuf >= c.end[s].rbuf;
     ensures (mode & MODE_RELEASE_BUFFERS) == 0 ==> \result.c.end[s].wbuf >= c.end[s].wbuf;
+    ensures \result.c.end[s].frag == c.end[s].frag;
     ensures \result.c.tls13 == c.tls13 && \result.c.shape == c.shape;
 */
 struct conn_step statem_write(struct model_conn c, int s, uint32_t mode);
@@ -217,13 +219,10 @@ struct conn_step statem_write(struct model_conn c, int s, uint32_t mode);
 /*@ requires conn_ok(c) && valid_side(s);
     assigns \nothing;
     ensures conn_ok(\result);
-    ensures READ_05_starts: c.end[s].reneg != 0 && c.pipe[1 - s].taken == 0 &&
-      c.end[s].pend_left == 0 && c.end[s].in_init == 0 && c.end[s].key_update == KU_NONE ==>
+    ensures READ_05_starts: reneg_starts(c, s) ==>
         \result.end[s].reneg == 0 && \result.end[s].in_init == 1 &&
         \result.end[s].hello_req == 1;
-    ensures READ_05_waits: !(c.end[s].reneg != 0 && c.pipe[1 - s].taken == 0 &&
-      c.end[s].pend_left == 0 && c.end[s].in_init == 0 && c.end[s].key_update == KU_NONE) ==>
-        \result == c;
+    ensures READ_05_waits: !reneg_starts(c, s) ==> \result == c;
     ensures \result.pipe[0] == c.pipe[0] && \result.pipe[1] == c.pipe[1];
     ensures \result.end[1 - s] == c.end[1 - s];
     ensures \result.end[s].wnum == c.end[s].wnum && \result.end[s].pend_left == c.end[s].pend_left;
@@ -236,6 +235,7 @@ struct conn_step statem_write(struct model_conn c, int s, uint32_t mode);
     ensures \result.end[s].held == c.end[s].held;
     ensures \result.end[s].rbuf == c.end[s].rbuf && \result.end[s].wbuf == c.end[s].wbuf;
     ensures \result.end[s].in_init == 0 ==> \result.end[s].hello_req == 0;
+    ensures \result.end[s].frag == c.end[s].frag;
     ensures \result.tls13 == c.tls13 && \result.shape == c.shape;
 */
 struct model_conn renegotiate_check(struct model_conn c, int s);
@@ -319,6 +319,79 @@ struct conn_step ended(struct model_conn c, int s, int msg, int hr, long ret, in
 struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, int ahead,
                             int refuse, int for_data);
 
+/* --- conn_read_record.c ---------------------------------------------------- */
+
+/* The next record, one step of read_bytes's loop: taken out of the
+ * transport (take_record), then handled by its type. Application data is
+ * left for the top of the loop to return; close_notify and a fatal alert
+ * end the read; a post-handshake message is held for read_held; a
+ * HelloRequest goes to read_hello_request (conn_read_hello.c); a warning
+ * no_renegotiation answers our HelloRequest (READ-06). Returns READ_MORE
+ * when the loop goes on, else what read_bytes returns; msg and hr are the
+ * loop's. The clauses are read_bytes's, for this step. */
+/*@ requires conn_ok(c) && valid_side(s) && flag(refuse);
+    requires c.end[s].in_init == 0 && c.end[s].dead == 0;
+    requires c.end[s].data_left == 0 && c.end[s].held == HELD_NONE;
+    requires c.end[s].hello_req == 0 && c.end[s].hello_sent == 0;
+    requires flag(msg) && HR_NONE <= hr <= HR_REFUSED;
+    requires hr == HR_DROPPED ==> (mode & MODE_AUTO_RETRY) != 0 && c.end[s].sent_shutdown != 0;
+    requires hr == HR_REFUSED ==> refuse != 0 && c.end[s].sent_shutdown == 0 && msg == 1;
+    assigns \nothing;
+    ensures conn_ok(\result.c) && \result.c.tls13 == c.tls13;
+    ensures \result.r.ret == READ_MORE || \result.r.ret == READ_CLOSE ||
+            \result.r.ret == READ_WAIT;
+    ensures \result.r.ret == READ_CLOSE ==> \result.c.end[s].received_shutdown == 1;
+    ensures \result.r.msgs == msg || \result.r.msgs == 1;
+    ensures \result.c.end[s].hello_req == 0;
+    ensures HR_NONE <= \result.r.ignored <= HR_ACCEPTED;
+    ensures \result.r.ret == READ_MORE ==>
+      \result.r.ignored <= HR_REFUSED &&
+      \result.c.end[s].in_init == 0 && \result.c.end[s].dead == 0 &&
+      \result.c.end[s].hello_sent == 0 &&
+      4 * \result.c.pipe[1 - s].count + 2 * (\result.c.end[s].held != 0 ? 1 : 0) +
+        (\result.c.end[s].key_update != KU_NONE ? 1 : 0) +
+        (\result.c.end[s].hs_left != 0 ? 1 : 0) <
+      4 * c.pipe[1 - s].count + (c.end[s].key_update != KU_NONE ? 1 : 0) +
+        (c.end[s].hs_left != 0 ? 1 : 0);
+    ensures READ_06_refused: \result.r.ignored == HR_REFUSED ==>
+      refuse != 0 && c.end[s].sent_shutdown == 0 && \result.r.msgs != 0 &&
+      (hr == HR_REFUSED || \result.c.pipe[s].count > c.pipe[s].count);
+    ensures READ_05_accepted: \result.r.ignored == HR_ACCEPTED ==>
+      refuse == 0 && c.tls13 == 0 && c.end[s].sent_shutdown == 0 &&
+      \result.r.ret == READ_WAIT && \result.r.reason == REASON_NONE &&
+      \result.c.end[s].rwstate == RW_READING && \result.c.end[s].bioflag == BIOF_READ &&
+      \result.c.end[s].in_init != 0 && \result.c.end[s].hello_sent != 0 &&
+      \result.c.end[s].reneg_pending != 0;
+    ensures READ_06_fatal: \result.r.reason == REASON_NO_RENEGOTIATION ==>
+      \result.r.ret == READ_WAIT && \result.c.end[s].dead != 0;
+    ensures READ_06_alert: \result.r.reason == REASON_ALERT_HANDSHAKE_FAILURE ==>
+      \result.r.ret == READ_CLOSE && \result.c.end[s].dead != 0;
+    ensures READ_05_ignored: \result.r.ignored == HR_DROPPED ==> c.end[s].sent_shutdown != 0 &&
+      (!(mode & MODE_AUTO_RETRY) ==>
+         \result.r.ret == READ_WAIT && \result.r.reason == REASON_NONE &&
+         \result.c.end[s].rwstate == RW_READING && \result.c.end[s].bioflag == BIOF_READ);
+    ensures READ_01_one_message: !(mode & MODE_AUTO_RETRY) && ahead == 0 &&
+      c.pipe[1 - s].taken == 0 && msg == 0 && \result.r.msgs != 0 ==>
+      \result.r.ret == READ_WAIT && \result.r.reason == REASON_NONE &&
+      \result.c.end[s].rwstate == RW_READING && \result.c.end[s].bioflag == BIOF_READ;
+    ensures READ_04_exact: ahead == 0 && c.pipe[1 - s].taken == 0 ==>
+      \result.c.pipe[1 - s].taken == 0 ||
+      (\result.r.ret != READ_MORE &&
+       \result.c.pipe[1 - s].taken < \result.c.pipe[1 - s].rec[\result.c.pipe[1 - s].head].wire);
+    ensures \result.c.end[1 - s] == c.end[1 - s];
+    ensures \result.c.end[s].sent_shutdown == c.end[s].sent_shutdown;
+    ensures \result.c.pipe[s].count >= c.pipe[s].count;
+    ensures READ_02_kept: (mode & MODE_RELEASE_BUFFERS) == 0 ==>
+      \result.c.end[s].rbuf == 1 && \result.c.end[s].wbuf >= c.end[s].wbuf;
+    ensures READ_02_read_nothing: (mode & MODE_RELEASE_BUFFERS) != 0 &&
+      \result.r.ret == READ_WAIT && \result.r.reason == REASON_NONE &&
+      \result.c.end[s].bioflag == BIOF_READ && \result.c.pipe[1 - s].taken == 0 &&
+      \result.c.end[s].held == HELD_NONE &&
+      (\result.r.ignored == 0 || (mode & MODE_AUTO_RETRY) != 0) ==> \result.c.end[s].rbuf == 0;
+*/
+struct conn_step read_record(struct model_conn c, int s, uint32_t mode, int ahead,
+                              int refuse, int msg, int hr);
+
 /* --- conn_read_hello.c ----------------------------------------------------- */
 
 /* A HelloRequest, one step of read_bytes's loop (its record just taken):
@@ -366,6 +439,12 @@ struct conn_step read_bytes(struct model_conn c, int s, uint32_t mode, int ahead
       msg == 0 && \result.r.msgs != 0 ==>
       \result.r.ret == READ_WAIT && \result.r.reason == REASON_NONE &&
       \result.c.end[s].rwstate == RW_READING && \result.c.end[s].bioflag == BIOF_READ;
+    ensures READ_01_04_goes_on: \result.r.reason == REASON_NONE && \result.r.ignored == HR_REFUSED ==>
+      (\result.r.ret == READ_MORE <==>
+         ((mode & MODE_AUTO_RETRY) != 0 || c.pipe[1 - s].taken != 0));
+    ensures READ_05_dropped_goes_on: \result.r.ignored == HR_DROPPED &&
+      \result.r.reason == REASON_NONE && (mode & MODE_AUTO_RETRY) != 0 ==>
+        \result.r.ret == READ_MORE;
     ensures \result.c.end[1 - s] == c.end[1 - s] && \result.c.pipe[1 - s] == c.pipe[1 - s];
     ensures \result.c.end[s].sent_shutdown == c.end[s].sent_shutdown;
     ensures \result.c.pipe[s].count >= c.pipe[s].count;

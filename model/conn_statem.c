@@ -1,5 +1,6 @@
-/* model/conn_statem.c: the state machine's write phase (KeyUpdate, HelloRequest) and the calls
- * that schedule them: SSL_key_update, SSL_renegotiate (READ-05).
+/* model/conn_statem.c: the state machine's write phase (KeyUpdate, HelloRequest), the calls
+ * that schedule them: SSL_key_update, SSL_renegotiate (READ-05), and the one
+ * that runs it alone: SSL_do_handshake (WRITE-18).
  * Contracts: the API's in conn.h, the shared helpers' in conn_internal.h,
  * the others' here. Function by function this follows OpenSSL 3.0's code
  * (ssl/record/rec_layer_s3.c, ssl/ssl_lib.c, ssl/s3_lib.c, ssl/statem/). */
@@ -24,7 +25,7 @@
     ensures \result.end[s].data_left == c.end[s].data_left && \result.end[s].held == c.end[s].held;
     ensures \result.end[s].rbuf == c.end[s].rbuf && \result.end[s].wbuf == c.end[s].wbuf;
     ensures \result.end[s].reneg == c.end[s].reneg && \result.end[s].hello_req == c.end[s].hello_req;
-    ensures \result.end[s].data_src == c.end[s].data_src;
+    ensures \result.end[s].data_src == c.end[s].data_src && \result.end[s].frag == c.end[s].frag;
     ensures \result.tls13 == c.tls13 && \result.shape == c.shape;
 */
 static struct model_conn flush_handshake(struct model_conn c, int s)
@@ -127,4 +128,19 @@ struct conn_step conn_key_update(struct model_conn c, int s, int requested)
     c.end[s].in_init = 1;
     c.end[s].key_update = requested ? KU_REQUESTED : KU_NOT_REQUESTED;
     return done(c, s, 1, 0, REASON_NONE);
+}
+
+/* Contract: conn.h. SSL_do_handshake: ssl_renegotiate_check, then the state
+ * machine if in init (state_machine: -1 at once in the error state). */
+struct conn_step conn_do_handshake(struct model_conn c, int s, struct io_settings set)
+{
+    c = renegotiate_check(c, s);
+    if (!c.end[s].in_init)
+        return done(c, s, 1, 0, REASON_NONE);
+    if (c.end[s].dead)
+        return done(c, s, -1, 0, REASON_NONE);
+    struct conn_step st = statem_write(c, s, set.mode);
+    if (st.r.reason != REASON_NONE || st.c.end[s].in_init)
+        return done(st.c, s, -1, 0, st.r.reason);
+    return done(st.c, s, 1, 0, REASON_NONE);
 }

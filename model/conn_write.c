@@ -23,6 +23,8 @@
       (!(mode & MODE_ENABLE_PARTIAL_WRITE) ==> \result.r.count == w.len);
     ensures \result.r.err != ERRC_NONE ==>
       \result.r.ret == write_fail(w.ex) && \result.r.err == ERRC_WANT_WRITE;
+    ensures WRITE_04_one_record: \result.r.err == ERRC_NONE && (mode & MODE_ENABLE_PARTIAL_WRITE) ==>
+      \result.r.count == tot + first_piece(w.len - tot, c.end[s].frag.split);
     ensures \result.c.end[s].rbuf == c.end[s].rbuf;
     ensures \result.r.err == ERRC_NONE && \result.r.count == w.len ==>
       \result.c.end[s].wbuf == held_after_use(mode);
@@ -42,6 +44,8 @@ static struct conn_step write_records(struct model_conn c, int s, uint32_t mode,
         loop invariant c.end[1 - s] == \at(c, Pre).end[1 - s];
         loop invariant c.pipe[1 - s] == \at(c, Pre).pipe[1 - s];
         loop invariant c.end[s].rbuf == \at(c, Pre).end[s].rbuf;
+        loop invariant c.end[s].frag == \at(c, Pre).end[s].frag;
+        loop invariant tot != \at(tot, Pre) ==> !(mode & MODE_ENABLE_PARTIAL_WRITE);
         loop assigns c, n, tot;
         loop variant n;
     */
@@ -85,6 +89,9 @@ static struct conn_step write_records(struct model_conn c, int s, uint32_t mode,
       (!(mode & MODE_ENABLE_PARTIAL_WRITE) ==> \result.r.count == w.len) &&
       (\result.r.count < w.len ==>
          \result.r.count > tot + (c.end[s].pend_left != 0 ? c.end[s].pend_tot : 0));
+    ensures WRITE_04_one_record: \result.r.err == ERRC_NONE && (mode & MODE_ENABLE_PARTIAL_WRITE) ==>
+      \result.r.count == committed(c.end[s], tot) +
+                          first_piece(w.len - committed(c.end[s], tot), c.end[s].frag.split);
     ensures \result.c.end[s].rbuf == c.end[s].rbuf;
     ensures (mode & MODE_RELEASE_BUFFERS) == 0 ==> \result.c.end[s].wbuf >= c.end[s].wbuf;
     ensures (mode & MODE_RELEASE_BUFFERS) != 0 &&

@@ -134,6 +134,13 @@ fi
 # --- every unit --------------------------------------------------------------
 jobs=${PROVE_JOBS:-$(nproc)}
 find "$B" -name '*.running' -delete # left by a run that was killed
+# The units make will re-prove lose their old result now, so that the
+# progress line counts as done only what is proved under today's sources.
+stale=$(make -n -s --no-print-directory -f proofs/prove.mk units 2>/dev/null |
+        sed -n 's|^proofs/prove-unit.sh [^ ]* \(build/proofs/[^ ]*\) .*|\1|p')
+for o in $stale; do rm -f "$o.json" "$o.md"; done
+n_stale=$(wc -w <<<"$stale")
+echo "proving: $n_stale of ${#UNITS[@]} files to prove ($(( ${#UNITS[@]} - n_stale )) up to date)"
 make -s --no-print-directory -f proofs/prove.mk -j"$jobs" -k units >"$B/make.log" 2>&1 & pid=$!
 watch $pid
 mk=0; wait $pid || mk=$?
