@@ -34,13 +34,15 @@ int config_apply(struct session_config *cfg, const struct op *op)
     }
 }
 
-struct conn_params config_params(struct session_config cfg, struct frag frag)
+struct conn_params config_params(struct session_config cfg, struct frag client,
+                                 struct frag server)
 {
     struct conn_params p;
     p.tls13 = cipher_table[cfg.cipher].tls13;
     p.shape = cipher_table[cfg.cipher].shape;
     p.cap = cfg.cap;
-    p.frag = frag;
+    p.frag[SIDE_CLIENT] = client;
+    p.frag[SIDE_SERVER] = server;
     /* TLS 1.2 sends its ticket inside the handshake, if at all. */
     p.tickets = p.tls13 ? cfg.tickets : 0;
     p.ticket_plain = cipher_table[cfg.cipher].ticket_plain;

@@ -28,8 +28,9 @@ struct session_config config_default(void);
 int config_apply(struct session_config *cfg, const struct op *op);
 
 /* The model's parameters for a connection made with this configuration and
- * these fragment sizes. */
-struct conn_params config_params(struct session_config cfg, struct frag frag);
+ * these fragment sizes of the client's and the server's SSL. */
+struct conn_params config_params(struct session_config cfg, struct frag client,
+                                 struct frag server);
 
 /* Whether a handshake with this configuration can complete: in TLS 1.3 the
  * server's tickets must fit the transport (spec/divergences.md, D9).

@@ -4,13 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 void model_init(struct model_state *m)
 {
     memset(m, 0, sizeof *m);
     m->world = world_init();
-    m->ctx_frag.msf = MSF_MAX;
-    m->ctx_frag.split = MSF_MAX;
 }
 
 /* --- preconditions (the `pre` column of fuzz/calls.h) --------------------- */
@@ -344,10 +341,9 @@ struct outcome model_set_msf(struct model_state *m, struct buffers *b,
                              struct session_config *cfg, const struct op *op)
 {
     (void) b, (void) cfg;
-    if (!frag_ok(op->arg))
-        return result(op->kind, 0);
-    m->ctx_frag = frag_set(m->ctx_frag, op->arg);
-    return result(op->kind, 1);
+    struct model_step st = world_set_frag(m->world, op->arg);
+    m->world = st.w;
+    return result(op->kind, st.ret);
 }
 
 struct outcome model_connect(struct model_state *m, struct buffers *b,
@@ -358,7 +354,8 @@ struct outcome model_connect(struct model_state *m, struct buffers *b,
     struct model_step st = world_connect(m->world);
     m->world = st.w;
     if (handshake) {
-        struct conn_params p = config_params(*cfg, m->ctx_frag);
+        struct conn_params p = config_params(*cfg, world_get_frag(m->world, SLOT_CLIENT),
+                                             world_get_frag(m->world, SLOT_SERVER));
         p.mode[SIDE_CLIENT] = (uint32_t) world_ssl_get_mode(m->world, SLOT_CLIENT);
         p.mode[SIDE_SERVER] = (uint32_t) world_ssl_get_mode(m->world, SLOT_SERVER);
         m->conn = conn_init(p);

@@ -13,7 +13,6 @@
 
 struct model_state {
     struct model_world world;
-    struct frag ctx_frag;   /* max/split send fragment the contexts hold */
     struct model_conn conn; /* the connection, while world.connected */
 };
 

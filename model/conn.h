@@ -23,14 +23,11 @@
 #define SSLMODE_MODEL_CONN_H
 
 #include <stdint.h>
+#include "frag.h"
 #include "mode.h"
 
 #define SIDE_CLIENT 0
 #define SIDE_SERVER 1
-
-/* Fragment sizes (SSL_set_max_send_fragment accepts 512..16384). */
-#define MSF_MIN 512
-#define MSF_MAX 16384
 
 /* Bounds the model keeps to (the harness stays within them):
  * transport capacity, write length, buffer offsets, record shape. */
@@ -165,12 +162,6 @@ struct shape {
     uint32_t shift;
 };
 
-/* max_send_fragment and split_send_fragment of an SSL or a context. */
-struct frag {
-    uint32_t msf;
-    uint32_t split;
-};
-
 /* One direction: the records the writer has made and the reader has not
  * finished taking, oldest first (a ring of REC_MAX). */
 struct pipe {
@@ -273,7 +264,7 @@ struct conn_params {
     int tls13;
     struct shape shape;
     uint32_t cap;
-    struct frag frag;
+    struct frag frag[2];   /* each side's SSL's fragment sizes */
     uint32_t tickets;      /* NewSessionTickets the server sends (TLS 1.3) */
     uint32_t ticket_plain; /* plaintext bytes of one */
     uint32_t mode[2];      /* each side's mask during the handshake */
@@ -311,24 +302,6 @@ struct write_call {
 */
 uint32_t conn_wire(struct shape sh, uint32_t m);
 
-/* WRITE-01: SSL_set_max_send_fragment / SSL_CTX_set_max_send_fragment
- * accept v in 512..16384 (and return 1), else change nothing (and return 0). */
-/*@ assigns \nothing;
-    ensures \result != 0 <==> MSF_MIN <= v <= MSF_MAX;
-*/
-int frag_ok(long v);
-
-/* WRITE-01: the fragment sizes after an accepted v: split_send_fragment
- * follows a lower max_send_fragment down, and stays down when it goes up. */
-/*@ requires frag_valid(f) && MSF_MIN <= v <= MSF_MAX;
-    assigns \nothing;
-    ensures frag_valid(\result);
-    ensures \result.msf == v;
-    ensures f.split <= v ==> \result.split == f.split;
-    ensures f.split > v ==> \result.split == v;
-*/
-struct frag frag_set(struct frag f, long v);
-
 /* The connection right after the handshake: nothing in flight but the
  * server's session tickets (READ-01). In TLS 1.3 the server writes them at
  * the end of its handshake, all into the transport: the handshake completes
@@ -336,7 +309,8 @@ struct frag frag_set(struct frag f, long v);
  * handshake. Each side ends its handshake having fully read and fully
  * written records, so it holds both buffers, or none under RELEASE_BUFFERS
  * (READ-02). */
-/*@ requires shape_ok(p.shape) && frag_valid(p.frag) && flag(p.tls13);
+/*@ requires shape_ok(p.shape) && flag(p.tls13);
+    requires frag_valid(p.frag[SIDE_CLIENT]) && frag_valid(p.frag[SIDE_SERVER]);
     requires 1 <= p.cap <= CAP_MAX;
     requires p.tickets <= TICKETS_MAX && p.ticket_plain <= TICKET_PLAIN_MAX;
     requires p.tickets == 0 || p.tls13 == 1;
@@ -346,7 +320,7 @@ struct frag frag_set(struct frag f, long v);
     ensures \forall integer s; valid_side(s) ==>
       \result.pipe[s].cap == p.cap &&
       \result.end[s].pend_left == 0 && \result.end[s].wnum == 0 &&
-      \result.end[s].in_init == 0 && \result.end[s].frag == p.frag;
+      \result.end[s].in_init == 0 && \result.end[s].frag == p.frag[s];
     ensures \result.pipe[SIDE_CLIENT].count == 0;
     ensures READ_01_tickets: \result.pipe[SIDE_SERVER].count == p.tickets &&
       \result.pipe[SIDE_SERVER].fill == p.tickets * wire(p.shape, p.ticket_plain);

@@ -7,11 +7,11 @@
 
 /* One side after its handshake: it read and wrote whole records last, so
  * each buffer went at its release point under RELEASE_BUFFERS (READ-02). */
-/*@ requires frag_valid(p.frag) && valid_side(s);
+/*@ requires valid_side(s) && frag_valid(p.frag[s]);
     assigns \nothing;
     ensures end_ok(\result);
     ensures \result.pend_left == 0 && \result.wnum == 0 && \result.hs_left == 0;
-    ensures \result.in_init == 0 && \result.frag == p.frag;
+    ensures \result.in_init == 0 && \result.frag == p.frag[s];
     ensures \result.data_left == 0 && \result.held == HELD_NONE && \result.hello_req == 0;
     ensures \result.hello_sent == 0;
     ensures \result.rbuf == held_after_use(p.mode[s]);
@@ -25,7 +25,7 @@ static struct end end_init(struct conn_params p, int s)
     e.pend_left = 0;
     e.pend_type = REC_APP;
     e.pend_ptr = internal(BUF_HANDSHAKE);
-    e.frag = p.frag;
+    e.frag = p.frag[s];
     e.key_update = KU_NONE;
     e.hs_left = 0;
     e.in_init = 0;

@@ -11,19 +11,6 @@ uint32_t conn_wire(struct shape sh, uint32_t m)
     return sh.base + sh.block * ((m + sh.shift) / sh.block);
 }
 
-int frag_ok(long v)
-{
-    return v >= MSF_MIN && v <= MSF_MAX;
-}
-
-struct frag frag_set(struct frag f, long v)
-{
-    f.msf = (uint32_t) v;
-    if (f.split > f.msf)
-        f.split = f.msf;
-    return f;
-}
-
 int conn_room(struct model_conn c, int s)
 {
     return c.pipe[s].count <= REC_MAX - WRITE_RECORDS_MAX;

@@ -12,7 +12,11 @@ struct model_world world_init(void)
     w.ctx_set[CTX_CLIENT].read_ahead = 0;
     w.ctx_set[CTX_CLIENT].no_reneg = 0;
     w.ctx_set[CTX_SERVER] = w.ctx_set[CTX_CLIENT];
+    w.ctx_frag[CTX_CLIENT].msf = MSF_MAX;
+    w.ctx_frag[CTX_CLIENT].split = MSF_MAX;
+    w.ctx_frag[CTX_SERVER] = w.ctx_frag[CTX_CLIENT];
     /*@ loop invariant 0 <= o <= OBJ_COUNT;
+        loop invariant \forall integer k; 0 <= k < o ==> frag_valid(w.obj[k].frag);
         loop assigns o, w.obj[0 .. OBJ_COUNT - 1];
         loop variant OBJ_COUNT - o; */
     for (int o = 0; o < OBJ_COUNT; o++) {
@@ -22,6 +26,7 @@ struct model_world world_init(void)
         w.obj[o].set = w.ctx_set[CTX_CLIENT];
         w.obj[o].kept.reneg = 0;
         w.obj[o].kept.rbuf = 0;
+        w.obj[o].frag = w.ctx_frag[CTX_CLIENT];
     }
     w.slot[SLOT_CLIENT] = OBJ_NONE;
     w.slot[SLOT_SERVER] = OBJ_NONE;
@@ -42,6 +47,14 @@ int world_slot_live(struct model_world w, int s)
 static int settings_check(struct settings t)
 {
     return (t.read_ahead == 0 || t.read_ahead == 1) && (t.no_reneg == 0 || t.no_reneg == 1);
+}
+
+/*@ assigns \nothing;
+    ensures \result != 0 <==> frag_valid(f);
+*/
+static int frag_check(struct frag f)
+{
+    return MSF_MIN <= f.split && f.split <= f.msf && f.msf <= MSF_MAX;
 }
 
 /*@ requires valid_slot(s);
@@ -74,6 +87,11 @@ static int apart_check(struct model_world w, int a, int b)
 int world_check(struct model_world w)
 {
     if (!settings_check(w.ctx_set[CTX_CLIENT]) || !settings_check(w.ctx_set[CTX_SERVER]))
+        return 0;
+    if (!frag_check(w.ctx_frag[CTX_CLIENT]) || !frag_check(w.ctx_frag[CTX_SERVER]))
+        return 0;
+    if (!frag_check(w.obj[0].frag) || !frag_check(w.obj[1].frag) || !frag_check(w.obj[2].frag) ||
+        !frag_check(w.obj[3].frag) || !frag_check(w.obj[4].frag))
         return 0;
     if (!slot_check(w, SLOT_CLIENT) || !slot_check(w, SLOT_SERVER) ||
         !slot_check(w, SLOT_CDUP) || !slot_check(w, SLOT_SDUP))
@@ -182,6 +200,7 @@ struct model_world world_new(struct model_world w, int s)
     w.obj[o].ctx = side;
     w.obj[o].hs = HS_BEFORE;
     w.obj[o].set = w.ctx_set[side];
+    w.obj[o].frag = w.ctx_frag[side];
     w.obj[o].kept.reneg = 0;
     w.obj[o].kept.rbuf = 0;
     w.slot[s] = o;
@@ -231,6 +250,8 @@ struct model_step world_dup(struct model_world w, int s)
     }
     int o = free_obj(w);
     r.w.obj[o] = w.obj[src];
+    r.w.obj[o].frag = w.ctx_frag[w.obj[src].ctx]; /* SSL_new(SSL_get_SSL_CTX(s)) */
+    //@ assert \forall integer k; 0 <= k < OBJ_COUNT ==> frag_valid(r.w.obj[k].frag);
     r.w.obj[o].kept.reneg = 0;
     r.w.obj[o].kept.rbuf = 0;
     r.w.slot[s + 2] = o;
@@ -274,3 +295,39 @@ struct model_step world_connect(struct model_world w)
     r.w.connected = 1;
     return r;
 }
+
+struct frag world_get_frag(struct model_world w, int s)
+{
+    return w.obj[w.slot[s]].frag;
+}
+
+/* Every object, the free ones too (harmless: SSL_new and SSL_dup set the
+ * sizes of the object they take; and so every object keeps valid sizes,
+ * objs_frag_ok). */
+struct model_step world_set_frag(struct model_world w, long v)
+{
+    struct model_step r = { w, 0 };
+    if (!frag_ok(v))
+        return r;
+    r.w.ctx_frag[CTX_CLIENT] = frag_set(w.ctx_frag[CTX_CLIENT], v);
+    r.w.ctx_frag[CTX_SERVER] = frag_set(w.ctx_frag[CTX_SERVER], v);
+    /*@ loop invariant 0 <= o <= OBJ_COUNT;
+        loop invariant world_ok(w) && \at(w, Pre) == w;
+        loop invariant \forall integer k; 0 <= k < OBJ_COUNT ==>
+          all_but_frag_same(r.w.obj[k], w.obj[k]);
+        loop invariant \forall integer k; 0 <= k < o ==>
+          frag_after(r.w.obj[k].frag, w.obj[k].frag, v) && frag_valid(r.w.obj[k].frag);
+        loop invariant \forall integer k; o <= k < OBJ_COUNT ==> r.w.obj[k] == w.obj[k];
+        loop invariant r.w.slot == w.slot && r.w.connected == w.connected;
+        loop invariant r.w.ctx_mode == w.ctx_mode && r.w.ctx_set == w.ctx_set;
+        loop invariant frag_after(r.w.ctx_frag[CTX_CLIENT], w.ctx_frag[CTX_CLIENT], v) &&
+                       frag_after(r.w.ctx_frag[CTX_SERVER], w.ctx_frag[CTX_SERVER], v);
+        loop invariant frag_valid(r.w.ctx_frag[CTX_CLIENT]) && frag_valid(r.w.ctx_frag[CTX_SERVER]);
+        loop assigns o, r.w.obj[0 .. OBJ_COUNT - 1].frag;
+        loop variant OBJ_COUNT - o; */
+    for (int o = 0; o < OBJ_COUNT; o++)
+        r.w.obj[o].frag = frag_set(w.obj[o].frag, v);
+    r.ret = 1;
+    return r;
+}
+

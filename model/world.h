@@ -17,6 +17,7 @@
 #define SSLMODE_MODEL_WORLD_H
 
 #include <stdint.h>
+#include "frag.h"
 #include "mode.h"
 
 #define CTX_CLIENT 0 /* cctx */
@@ -68,12 +69,17 @@ struct model_ssl {
     int hs;        /* HS_BEFORE or HS_DONE */
     struct settings set;
     struct kept kept;
+    struct frag frag; /* max/split_send_fragment (WRITE-01): SSL_new takes
+                       * its context's, and so does SSL_dup, which is an
+                       * SSL_new of the source's context that does not copy
+                       * them; SSL_clear and SSL_set_SSL_CTX keep them */
 };
 
 struct model_world {
     uint32_t ctx_mode[CTX_COUNT];    /* SSL_CTX_get_mode of cctx, sctx */
     struct settings ctx_set[CTX_COUNT]; /* what SSL_CTX_new gave: the harness
                                          * changes neither */
+    struct frag ctx_frag[CTX_COUNT]; /* the contexts' fragment sizes (WRITE-01) */
     struct model_ssl obj[OBJ_COUNT]; /* the SSL objects */
     int slot[SLOT_COUNT];            /* object of each handle, or OBJ_NONE */
     int connected;                   /* client and server shook hands */
@@ -97,6 +103,8 @@ struct model_step {
     ensures \result.connected == 0;
     ensures READ_04_READ_06_ctx: settings_default(\result.ctx_set[CTX_CLIENT]) &&
                                  settings_default(\result.ctx_set[CTX_SERVER]);
+    ensures WRITE_01_ctx: frag_default(\result.ctx_frag[CTX_CLIENT]) &&
+                          frag_default(\result.ctx_frag[CTX_SERVER]);
 */
 struct model_world world_init(void);
 
@@ -202,6 +210,7 @@ long world_ssl_get_mode(struct model_world w, int s);
     ensures slot_obj(\result, s).ctx == slot_side(s);
     ensures slot_obj(\result, s).hs == HS_BEFORE;
     ensures READ_04_READ_06_new: slot_obj(\result, s).set == w.ctx_set[slot_side(s)];
+    ensures WRITE_01_new: slot_obj(\result, s).frag == w.ctx_frag[slot_side(s)];
     ensures slot_obj(\result, s).kept.reneg == 0 && slot_obj(\result, s).kept.rbuf == 0;
     ensures ctxs_same(w, \result);
     ensures slots_same_except(w, \result, s);
@@ -252,6 +261,7 @@ struct model_world world_free(struct model_world w, int s);
     ensures slot_obj(\result.w, s).ctx == slot_obj(w, s).ctx;
     ensures READ_04_READ_06_clear: slot_obj(\result.w, s).set == slot_obj(w, s).set;
     ensures READ_02_clear: slot_obj(\result.w, s).kept == slot_obj(w, s).kept;
+    ensures WRITE_01_clear: slot_obj(\result.w, s).frag == slot_obj(w, s).frag;
     ensures ctxs_same(w, \result.w);
     ensures slots_same_except(w, \result.w, -1);
     ensures objs_same_except(w, \result.w, w.slot[s]);
@@ -284,6 +294,7 @@ struct model_step world_clear(struct model_world w, int s);
     ensures slot_obj(\result.w, s).hs == slot_obj(w, s).hs;
     ensures READ_04_READ_06_set_ctx: slot_obj(\result.w, s).set == slot_obj(w, s).set;
     ensures slot_obj(\result.w, s).kept == slot_obj(w, s).kept;
+    ensures WRITE_01_set_ctx: slot_obj(\result.w, s).frag == slot_obj(w, s).frag;
     ensures ctxs_same(w, \result.w);
     ensures slots_same_except(w, \result.w, -1);
     ensures objs_same_except(w, \result.w, w.slot[s]);
@@ -322,6 +333,7 @@ long world_get_ctx(struct model_world w, int s);
       ensures slot_obj(\result.w, s + 2).ctx == slot_obj(w, s).ctx;
       ensures slot_obj(\result.w, s + 2).hs == HS_BEFORE;
       ensures READ_04_READ_06_dup: slot_obj(\result.w, s + 2).set == slot_obj(w, s).set;
+      ensures WRITE_01_dup: slot_obj(\result.w, s + 2).frag == w.ctx_frag[slot_obj(w, s).ctx];
       ensures slot_obj(\result.w, s + 2).kept.reneg == 0 &&
               slot_obj(\result.w, s + 2).kept.rbuf == 0;
       ensures objs_same_except(w, \result.w, \result.w.slot[s + 2]);
@@ -355,6 +367,7 @@ struct settings world_get_settings(struct model_world w, int s);
     ensures slot_obj(\result, s).ctx == slot_obj(w, s).ctx;
     ensures slot_obj(\result, s).hs == slot_obj(w, s).hs;
     ensures slot_obj(\result, s).kept == slot_obj(w, s).kept;
+    ensures slot_obj(\result, s).frag == slot_obj(w, s).frag;
     ensures ctxs_same(w, \result) && slots_same_except(w, \result, -1);
     ensures objs_same_except(w, \result, w.slot[s]);
     ensures \result.connected == w.connected;
@@ -422,14 +435,55 @@ int world_rbuf_held(struct model_world w, int s);
           slot_obj(\result.w, s).mode == w.ctx_mode[slot_side(s)] &&
           slot_obj(\result.w, s).ctx == slot_side(s) &&
           slot_obj(\result.w, s).set == w.ctx_set[slot_side(s)] &&
+          slot_obj(\result.w, s).frag == w.ctx_frag[slot_side(s)] &&
           slot_obj(\result.w, s).kept.reneg == 0 && slot_obj(\result.w, s).kept.rbuf == 0;
       ensures \forall integer s; (s == SLOT_CLIENT || s == SLOT_SERVER) ==>
         slot_live(w, s) ==>
           slot_obj(\result.w, s).set == slot_obj(w, s).set &&
-          slot_obj(\result.w, s).kept == slot_obj(w, s).kept;
+          slot_obj(\result.w, s).kept == slot_obj(w, s).kept &&
+          slot_obj(\result.w, s).frag == slot_obj(w, s).frag;
     complete behaviors;
     disjoint behaviors;
 */
 struct model_step world_connect(struct model_world w);
+
+/* The fragment sizes of the object of a slot: what its connection cuts
+ * writes by (conn_params, WRITE-01). */
+/*@ requires world_ok(w) && slot_live(w, s);
+    assigns \nothing;
+    ensures \result == slot_obj(w, s).frag;
+    ensures frag_valid(\result);
+*/
+struct frag world_get_frag(struct model_world w, int s);
+
+/* `set max_send_fragment v`: SSL_CTX_set_max_send_fragment on both contexts
+ * and SSL_set_max_send_fragment on every SSL (the harness does it before
+ * `connect` only, spec/divergences.md D1). Returns 1 when v is accepted
+ * (every object then holds frag_set's sizes), else 0 with nothing changed
+ * (WRITE-01). */
+/*@ requires world_ok(w);
+    assigns \nothing;
+    ensures world_ok(\result.w);
+    ensures \result.ret == (MSF_MIN <= v <= MSF_MAX ? 1 : 0);
+    ensures slots_same_except(w, \result.w, -1) && \result.w.connected == w.connected;
+    ensures \result.w.ctx_mode[CTX_CLIENT] == w.ctx_mode[CTX_CLIENT] &&
+            \result.w.ctx_mode[CTX_SERVER] == w.ctx_mode[CTX_SERVER] &&
+            \result.w.ctx_set[CTX_CLIENT] == w.ctx_set[CTX_CLIENT] &&
+            \result.w.ctx_set[CTX_SERVER] == w.ctx_set[CTX_SERVER];
+    ensures \forall integer o; 0 <= o < OBJ_COUNT ==>
+      all_but_frag_same(\result.w.obj[o], w.obj[o]);
+    behavior WRITE_01_refused:
+      assumes !(MSF_MIN <= v <= MSF_MAX);
+      ensures \result.w == w;
+    behavior WRITE_01_accepted:
+      assumes MSF_MIN <= v <= MSF_MAX;
+      ensures frag_after(\result.w.ctx_frag[CTX_CLIENT], w.ctx_frag[CTX_CLIENT], v) &&
+              frag_after(\result.w.ctx_frag[CTX_SERVER], w.ctx_frag[CTX_SERVER], v);
+      ensures \forall integer o; 0 <= o < OBJ_COUNT ==>
+        frag_after(\result.w.obj[o].frag, w.obj[o].frag, v);
+    complete behaviors;
+    disjoint behaviors;
+*/
+struct model_step world_set_frag(struct model_world w, long v);
 
 #endif

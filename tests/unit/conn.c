@@ -21,14 +21,14 @@ static struct read_call reading(uint32_t max)
 
 static struct model_conn fresh(void)
 {
-    struct conn_params p = { 1, { 22, 1, 0 }, 1000, { 16384, 16384 }, 0, 57, { 0, 0 } };
+    struct conn_params p = { 1, { 22, 1, 0 }, 1000, { { 16384, 16384 }, { 16384, 16384 } }, 0, 57, { 0, 0 } };
     return conn_init(p);
 }
 
 /* READ-01: what conn_init puts in flight, and what a read makes of it. */
 static void tickets(void)
 {
-    struct conn_params p = { 1, { 22, 1, 0 }, 1000, { 16384, 16384 }, 3, 57, { 0, 0 } };
+    struct conn_params p = { 1, { 22, 1, 0 }, 1000, { { 16384, 16384 }, { 16384, 16384 } }, 3, 57, { 0, 0 } };
     struct model_conn c = conn_init(p);
     CHECK(c.pipe[SIDE_SERVER].count == 3 && c.pipe[SIDE_SERVER].fill == 3 * 79 &&
               c.pipe[SIDE_CLIENT].count == 0 && conn_check(c),
@@ -46,7 +46,7 @@ static void tickets(void)
  * refusing while part of a record is read. */
 static void buffers(void)
 {
-    struct conn_params p = { 1, { 22, 1, 0 }, 1000, { 16384, 16384 }, 0, 57,
+    struct conn_params p = { 1, { 22, 1, 0 }, 1000, { { 16384, 16384 }, { 16384, 16384 } }, 0, 57,
                              { MODE_RELEASE_BUFFERS, 0 } };
     struct model_conn c = conn_init(p);
     CHECK(c.end[SIDE_CLIENT].rbuf == 0 && c.end[SIDE_CLIENT].wbuf == 0 &&
@@ -107,7 +107,7 @@ static void read_ahead(void)
  * (tests/scenarios/read-05-hello-request.scn has OpenSSL's answers). */
 static void hello_request(void)
 {
-    struct conn_params p = { 0, { 29, 1, 0 }, 1000, { 16384, 16384 }, 0, 0, { 0, 0 } };
+    struct conn_params p = { 0, { 29, 1, 0 }, 1000, { { 16384, 16384 }, { 16384, 16384 } }, 0, 0, { 0, 0 } };
     struct model_conn c = conn_init(p);
     struct conn_step st = conn_renegotiate(c, SIDE_SERVER, io(0, 0, 0));
     CHECK(st.r.ret == 1 && st.c.end[SIDE_SERVER].reneg_pending == 1 &&
@@ -126,7 +126,7 @@ static void hello_request(void)
     rd = conn_read(st.c, SIDE_CLIENT, io(MODE_AUTO_RETRY, 0, 0), reading(100));
     CHECK(rd.r.ret == 5 && rd.r.ignored == HR_DROPPED, "with AUTO_RETRY it drops it and reads on");
     st = conn_renegotiate(conn_init((struct conn_params){ 1, { 22, 1, 0 }, 1000,
-                                                          { 16384, 16384 }, 0, 0, { 0, 0 } }),
+                                                          { { 16384, 16384 }, { 16384, 16384 } }, 0, 0, { 0, 0 } }),
                           SIDE_CLIENT, io(0, 0, 0));
     CHECK(st.r.ret == 0 && st.r.reason == REASON_WRONG_SSL_VERSION,
           "TLS 1.3 refuses SSL_renegotiate");
@@ -138,7 +138,7 @@ static void hello_request(void)
  * has OpenSSL's answers). */
 static void refusal(void)
 {
-    struct conn_params p = { 0, { 29, 1, 0 }, 1000, { 16384, 16384 }, 0, 0, { 0, 0 } };
+    struct conn_params p = { 0, { 29, 1, 0 }, 1000, { { 16384, 16384 }, { 16384, 16384 } }, 0, 0, { 0, 0 } };
     struct model_conn c = conn_init(p);
     struct conn_step st = conn_renegotiate(c, SIDE_CLIENT, io(0, 0, 1));
     CHECK(st.r.ret == 0 && st.r.reason == REASON_NO_RENEGOTIATION &&
@@ -167,7 +167,7 @@ static void refusal(void)
  * WANT_READ, with AUTO_RETRY and without (read-05-hello-request.scn). */
 static void accepted(void)
 {
-    struct conn_params p = { 0, { 29, 1, 0 }, 1000, { 16384, 16384 }, 0, 0, { 0, 0 } };
+    struct conn_params p = { 0, { 29, 1, 0 }, 1000, { { 16384, 16384 }, { 16384, 16384 } }, 0, 0, { 0, 0 } };
     struct conn_step st = conn_renegotiate(conn_init(p), SIDE_SERVER, io(0, 0, 0));
     st = conn_read(st.c, SIDE_SERVER, io(MODE_AUTO_RETRY, 0, 0), reading(100));
     uint32_t modes[3] = { MODE_AUTO_RETRY, 0, MODE_SEND_FALLBACK_SCSV | MODE_RELEASE_BUFFERS };
