@@ -64,8 +64,7 @@ static int end_sizes_check(struct end e)
 {
     return e.wnum <= WRITE_LEN_MAX && e.pend_tot <= MSF_MAX && e.pend_left <= WIRE_MAX &&
            e.hs_left <= WIRE_MAX && e.data_left <= MSF_MAX &&
-           (uint64_t) e.data_src.off + e.data_left <= OFF_MAX &&
-           e.frag.split >= MSF_MIN && e.frag.split <= e.frag.msf && e.frag.msf <= MSF_MAX;
+           (uint64_t) e.data_src.off + e.data_left <= OFF_MAX && frag_check(e.frag);
 }
 
 /*@ assigns \nothing;

@@ -8,6 +8,11 @@ int frag_ok(long v)
     return v >= MSF_MIN && v <= MSF_MAX;
 }
 
+int frag_check(struct frag f)
+{
+    return MSF_MIN <= f.split && f.split <= f.msf && f.msf <= MSF_MAX;
+}
+
 struct frag frag_set(struct frag f, long v)
 {
     f.msf = (uint32_t) v;

@@ -26,6 +26,12 @@ struct frag {
 */
 int frag_ok(long v);
 
+/* The invariant of a pair of sizes as a C check (conn_check, world_check). */
+/*@ assigns \nothing;
+    ensures \result != 0 <==> frag_valid(f);
+*/
+int frag_check(struct frag f);
+
 /* WRITE-01: the fragment sizes after an accepted v: split_send_fragment
  * follows a lower max_send_fragment down, and stays down when it goes up. */
 /*@ requires frag_valid(f) && MSF_MIN <= v <= MSF_MAX;

@@ -49,13 +49,6 @@ static int settings_check(struct settings t)
     return (t.read_ahead == 0 || t.read_ahead == 1) && (t.no_reneg == 0 || t.no_reneg == 1);
 }
 
-/*@ assigns \nothing;
-    ensures \result != 0 <==> frag_valid(f);
-*/
-static int frag_check(struct frag f)
-{
-    return MSF_MIN <= f.split && f.split <= f.msf && f.msf <= MSF_MAX;
-}
 
 /*@ requires valid_slot(s);
     assigns \nothing;

@@ -194,8 +194,10 @@ flags=$(make -s --no-print-directory -f proofs/wp.mk wp-flags wp-smoke-flags | t
   echo
   echo "- **Goals proved: $proved / $total** (contracts, loop invariants and variants,"
   echo "  runtime-error guards from \`-wp-rte\`, and smoke tests), in ${#UNITS[@]} units,"
-  echo "  one per model file, up to $jobs side by side. This run: ${elapsed}s wall time;"
+  echo "  one per model file, up to $jobs side by side. This run: ${elapsed}s wall time,"
+  echo "  proving $n_stale of the ${#UNITS[@]} files$([ "$n_stale" = "${#UNITS[@]}" ] && echo ' (a cold run)');"
   echo "  the last proof of every unit (column \"proof time\") adds up to ${cpu}s."
+  echo "  Cold, warm and one-edit times measured: proofs/README.md, \"Measured times\"."
   echo "  A unit is re-proved (whole) only when its file, a header or .acsl file it"
   echo "  includes, or the flags change."
   echo "- Tools: $versions."
