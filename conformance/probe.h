@@ -32,7 +32,9 @@
  *                                says; ARG names the argument (single,
  *                                several, unnamed)
  * Where a call is unsupported the VALUE is `unsupported`; where SSL_CTX_new
- * or SSL_new returned NULL it is `null`.
+ * or SSL_new returned NULL it is `null`. mkmodes.sh appends two records of
+ * its own: `version dpkg PACKAGE VERSION` (the package that holds the
+ * library the probe loaded) and `version library PATH` (that library).
  */
 #ifndef PROBE_LIBRARY
 #error "include probe.h from a probe_LIBRARY.c that defines PROBE_LIBRARY"
