@@ -62,7 +62,7 @@ endef
 $(foreach f,plain san fuzz cov,$(eval $(call FLAVOUR,$(f))))
 
 .PHONY: all deps prove fuzz fuzz-run fuzz-smoke test verify bench mutants coverage golden clean \
-        install uninstall spec
+        install uninstall spec conformance conformance-modes
 .DELETE_ON_ERROR:
 .PRECIOUS: $(foreach f,plain san fuzz cov,$(B)/obj/$(f)/%.o) # objects made through a pattern are kept
 
@@ -149,6 +149,18 @@ prove: deps
 # when either is stale.
 spec:
 	@./spec/tools/mkspec.sh
+
+# --- conformance across libraries ---------------------------------------------
+# conformance-modes builds and runs one probe per library (OpenSSL, BoringSSL,
+# wolfSSL: conformance/probe_*.c, each linked against its library alone) and
+# writes spec/conformance.md: their SSL_MODE_* names, values and default
+# masks. `make test` fails when the committed page differs from what it
+# writes. For now `make conformance` is this alone; the committed scenarios,
+# run on every library's backend, will join it (issue 17).
+conformance: conformance-modes
+
+conformance-modes: deps
+	@CC="$(CC)" ./conformance/mkmodes.sh spec/conformance.md
 
 # --- tests --------------------------------------------------------------------
 # Installs what is missing first, so that `make test` works first on a fresh
