@@ -12,10 +12,15 @@ LDLIBS    ?= -lssl -lcrypto
 
 SECONDS       ?= 60   # fuzz-run: how long
 FUZZ_SECONDS  ?= 60   # verify: how long each target runs
-SMOKE_SECONDS ?= 20   # fuzz-smoke (CI): how long each target runs
+SMOKE_SECONDS ?= 20   # fuzz-smoke (CI): how long each differential target runs
+SCENARIO_SMOKE_SECONDS ?= 10 # fuzz-smoke: how long the scenario target runs
+JOBS          ?= 1    # fuzz-run: processes side by side (libFuzzer -fork)
 BENCH_SECONDS ?= 3    # bench: how long each rate is measured (CI: 0.2)
 TARGET        ?= mask
+# The differential targets (decode, golden, bench, coverage), and every
+# libFuzzer target: those and scenario, the text front end's.
 TARGETS       := mask write hello
+FUZZ_TARGETS  := $(TARGETS) scenario
 
 B := build
 
@@ -66,7 +71,7 @@ $(foreach f,plain san fuzz cov,$(eval $(call FLAVOUR,$(f))))
 .DELETE_ON_ERROR:
 .PRECIOUS: $(foreach f,plain san fuzz cov,$(B)/obj/$(f)/%.o) # objects made through a pattern are kept
 
-all: $(B)/sslmode $(B)/sslmode.1 $(B)/abi_check.o $(TARGETS:%=$(B)/replay-%)
+all: $(B)/sslmode $(B)/sslmode.1 $(B)/abi_check.o $(FUZZ_TARGETS:%=$(B)/replay-%)
 
 # --- set-up ---------------------------------------------------------------
 deps:
@@ -129,15 +134,19 @@ $(B)/fuzz-%: $(B)/obj/fuzz/fuzz/target_%.o $(SAN_SRC:%.c=$(B)/obj/fuzz/%.o) $(LI
 	$(CC) $(CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	  -o $@ $^ $(LDLIBS)
 
-fuzz: $(TARGETS:%=$(B)/fuzz-%)
+fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz-%)
 
-# Runs one target on a scratch copy of its corpus (the committed corpus only
-# changes when someone adds to it on purpose).
+# Runs one target on a scratch copy of its corpus, build/corpus/TARGET, in
+# JOBS processes (libFuzzer's -fork). The committed corpus only changes when
+# someone adds to it on purpose: make corpus-merge.
 fuzz-run: $(B)/fuzz-$(TARGET)
-	@./tests/fuzz-run.sh $(TARGET) $(strip $(SECONDS))
+	@./tests/fuzz-run.sh $(TARGET) $(strip $(SECONDS)) $(strip $(JOBS))
 
+# The scenario target only parses (thousands of inputs a second): a short
+# run is enough in CI.
 fuzz-smoke: fuzz
 	@for t in $(TARGETS); do ./tests/fuzz-run.sh $$t $(strip $(SMOKE_SECONDS)) || exit 1; done
+	@./tests/fuzz-run.sh scenario $(strip $(SCENARIO_SMOKE_SECONDS))
 
 # --- proofs -------------------------------------------------------------------
 prove: deps
