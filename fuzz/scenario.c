@@ -425,7 +425,10 @@ static int parse_lines(struct scenario *sc, FILE *err)
         char msg[512];
         struct scn_step *st = &sc->steps[sc->count];
         if (scenario_parse_step(line, st, msg, sizeof msg) != 0) {
-            fprintf(err, "%s:%d: %s\n", sc->path, lineno, msg);
+            /* The message quotes the line's words, which may hold any byte. */
+            fprintf(err, "%s:%d: ", sc->path, lineno);
+            text_print_printable(err, msg);
+            fputc('\n', err);
             return 2;
         }
         st->line = lineno;
