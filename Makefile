@@ -45,6 +45,8 @@ LAW_SRC     := $(wildcard model/laws/*.c)
 #   san    ASan+UBSan: the unit tests and the corpus replays
 #   fuzz   the same with libFuzzer's coverage: the fuzz targets
 #   cov    llvm-cov's counters: make coverage
+#   engine a fuzzing engine's own flags (ENGINE_CFLAGS: ClusterFuzzLite,
+#          OSS-Fuzz; .clusterfuzzlite/build.sh)
 # Two files are linked as objects, not from the archive: they define
 # functions nobody in the program calls by name (time(), which libssl calls,
 # and the sanitizers' default options), so an archive would leave them out.
@@ -52,6 +54,7 @@ FLAVOUR_CFLAGS_plain :=
 FLAVOUR_CFLAGS_san   := $(SANITIZE)
 FLAVOUR_CFLAGS_fuzz  := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
 FLAVOUR_CFLAGS_cov   := -O0 -fprofile-instr-generate -fcoverage-mapping
+FLAVOUR_CFLAGS_engine = $(ENGINE_CFLAGS)
 INTERPOSED := fuzz/pair_clock.c
 LIB_SRC    := $(filter-out $(INTERPOSED),$(CORE_SRC))
 
@@ -64,12 +67,12 @@ $(B)/libsslmode-$(1).a: $$(LIB_SRC:%.c=$(B)/obj/$(1)/%.o)
 	$$(AR) rcs $$@ $$^
 LINK_$(1) := $(B)/libsslmode-$(1).a $$(INTERPOSED:%.c=$(B)/obj/$(1)/%.o)
 endef
-$(foreach f,plain san fuzz cov,$(eval $(call FLAVOUR,$(f))))
+$(foreach f,plain san fuzz cov engine,$(eval $(call FLAVOUR,$(f))))
 
 .PHONY: all deps prove fuzz fuzz-run fuzz-smoke test verify bench mutants coverage golden clean \
-        install uninstall spec
+        install uninstall spec engine-fuzz cflite-check corpus-merge
 .DELETE_ON_ERROR:
-.PRECIOUS: $(foreach f,plain san fuzz cov,$(B)/obj/$(f)/%.o) # objects made through a pattern are kept
+.PRECIOUS: $(foreach f,plain san fuzz cov engine,$(B)/obj/$(f)/%.o) # objects made through a pattern are kept
 
 all: $(B)/sslmode $(B)/sslmode.1 $(B)/abi_check.o $(FUZZ_TARGETS:%=$(B)/replay-%)
 
@@ -147,6 +150,26 @@ fuzz-run: $(B)/fuzz-$(TARGET)
 fuzz-smoke: fuzz
 	@for t in $(TARGETS); do ./tests/fuzz-run.sh $$t $(strip $(SMOKE_SECONDS)) || exit 1; done
 	@./tests/fuzz-run.sh scenario $(strip $(SCENARIO_SMOKE_SECONDS))
+
+# --- fuzzing on an engine ------------------------------------------------------
+# .clusterfuzzlite/build.sh (ClusterFuzzLite, OSS-Fuzz) builds every target
+# with the engine's flags: ENGINE_CFLAGS (its sanitizer and
+# -fsanitize=fuzzer-no-link), linked by ENGINE_LD (the engine's C++ compiler
+# and flags) with LIB_FUZZING_ENGINE. The binaries are $(B)/engine/TARGET.
+ENGINE_CFLAGS      ?= -fsanitize=address,fuzzer-no-link
+ENGINE_LD          ?= $(CC) $(ENGINE_CFLAGS)
+LIB_FUZZING_ENGINE ?= -fsanitize=fuzzer
+
+$(B)/engine/%: $(B)/obj/engine/fuzz/target_%.o $(SAN_SRC:%.c=$(B)/obj/engine/%.o) $(LINK_engine)
+	@mkdir -p $(dir $@)
+	$(ENGINE_LD) -o $@ $^ $(LIB_FUZZING_ENGINE) $(LDLIBS)
+
+engine-fuzz: $(FUZZ_TARGETS:%=$(B)/engine/%)
+
+# Runs .clusterfuzzlite/build.sh as the engine would (without the engine),
+# then each binary it made on its seed corpus: tests/cflite.sh.
+cflite-check:
+	@./tests/cflite.sh
 
 # --- proofs -------------------------------------------------------------------
 prove: deps
