@@ -145,6 +145,11 @@ fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz-%)
 fuzz-run: $(B)/fuzz-$(TARGET)
 	@./tests/fuzz-run.sh $(TARGET) $(strip $(SECONDS)) $(strip $(JOBS))
 
+# Adds to fuzz/corpus/TARGET what a fuzz-run found that the committed seeds do
+# not reach (libFuzzer -merge=1), prints it, and adds its golden decoding.
+corpus-merge: $(B)/fuzz-$(TARGET) $(B)/sslmode
+	@./tests/corpus-merge.sh $(TARGET)
+
 # The scenario target only parses (thousands of inputs a second): a short
 # run is enough in CI.
 fuzz-smoke: fuzz
