@@ -13,6 +13,7 @@
 #include "text.h"
 
 #define LINE_MAX_LEN SCENARIO_LINE_MAX
+#define MAX_WORDS 32 /* on either side of `=>` */
 
 static int find_target(const char *w)
 {
@@ -183,7 +184,7 @@ static int parse_args(struct op *op, char **w, int n, char *msg, size_t len)
             return -1;
         }
         /* The words joined, so "A | B" reads as "A|B". */
-        char mask[LINE_MAX_LEN] = "";
+        char mask[LINE_MAX_LEN + 1] = "";
         for (int i = 0; i < n; i++)
             strncat(mask, w[i], sizeof mask - strlen(mask) - 1);
         const char *bad;
@@ -273,17 +274,25 @@ static int parse_args(struct op *op, char **w, int n, char *msg, size_t len)
 
 int scenario_parse_step(const char *text, struct scn_step *st, char *msg, size_t len)
 {
-    char buf[LINE_MAX_LEN];
-    char *words[32];
+    char buf[LINE_MAX_LEN + 1];
+    char *words[MAX_WORDS];
+    if (strlen(text) > LINE_MAX_LEN) {
+        snprintf(msg, len, "line longer than %d characters", LINE_MAX_LEN);
+        return -1;
+    }
     snprintf(buf, sizeof buf, "%s", text);
     char *expect = strstr(buf, "=>");
     if (expect) {
         *expect = '\0';
         expect += 2;
     }
-    int n = split(buf, words, 32);
-    if (n <= 0) {
-        snprintf(msg, len, n < 0 ? "too many words" : "`=>` without a call before it");
+    int n = split(buf, words, MAX_WORDS);
+    if (n < 0) {
+        snprintf(msg, len, "more than %d words before `=>`", MAX_WORDS);
+        return -1;
+    }
+    if (n == 0) {
+        snprintf(msg, len, "`=>` without a call before it");
         return -1;
     }
     memset(st, 0, sizeof *st);
@@ -315,10 +324,14 @@ int scenario_parse_step(const char *text, struct scn_step *st, char *msg, size_t
     if (parse_args(&st->op, words + first + used, n - first - used, msg, len) != 0)
         return -1;
     if (expect) {
-        char *ew[32];
-        int en = split(expect, ew, 32);
+        char *ew[MAX_WORDS];
+        int en = split(expect, ew, MAX_WORDS);
         enum result_kind rk = op_table[st->op.kind].result;
-        char joined[LINE_MAX_LEN] = "";
+        char joined[LINE_MAX_LEN + 1] = "";
+        if (en < 0) {
+            snprintf(msg, len, "more than %d words after `=>`", MAX_WORDS);
+            return -1;
+        }
         for (int i = 0; i < en; i++) {
             if (i && (rk == RES_IO || rk == RES_HELLO || rk == RES_HELD))
                 strncat(joined, " ", sizeof joined - strlen(joined) - 1);
