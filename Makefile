@@ -12,10 +12,15 @@ LDLIBS    ?= -lssl -lcrypto
 
 SECONDS       ?= 60   # fuzz-run: how long
 FUZZ_SECONDS  ?= 60   # verify: how long each target runs
-SMOKE_SECONDS ?= 20   # fuzz-smoke (CI): how long each target runs
+SMOKE_SECONDS ?= 20   # fuzz-smoke (CI): how long each differential target runs
+SCENARIO_SMOKE_SECONDS ?= 10 # fuzz-smoke: how long the scenario target runs
+JOBS          ?= 1    # fuzz-run: processes side by side (libFuzzer -fork)
 BENCH_SECONDS ?= 3    # bench: how long each rate is measured (CI: 0.2)
 TARGET        ?= mask
+# The differential targets (decode, golden, bench, coverage), and every
+# libFuzzer target: those and scenario, the text front end's.
 TARGETS       := mask write hello
+FUZZ_TARGETS  := $(TARGETS) scenario
 
 B := build
 
@@ -40,6 +45,8 @@ LAW_SRC     := $(wildcard model/laws/*.c)
 #   san    ASan+UBSan: the unit tests and the corpus replays
 #   fuzz   the same with libFuzzer's coverage: the fuzz targets
 #   cov    llvm-cov's counters: make coverage
+#   engine a fuzzing engine's own flags (ENGINE_CFLAGS: ClusterFuzzLite,
+#          OSS-Fuzz; .clusterfuzzlite/build.sh)
 # Two files are linked as objects, not from the archive: they define
 # functions nobody in the program calls by name (time(), which libssl calls,
 # and the sanitizers' default options), so an archive would leave them out.
@@ -47,6 +54,7 @@ FLAVOUR_CFLAGS_plain :=
 FLAVOUR_CFLAGS_san   := $(SANITIZE)
 FLAVOUR_CFLAGS_fuzz  := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
 FLAVOUR_CFLAGS_cov   := -O0 -fprofile-instr-generate -fcoverage-mapping
+FLAVOUR_CFLAGS_engine = $(ENGINE_CFLAGS)
 INTERPOSED := fuzz/pair_clock.c
 LIB_SRC    := $(filter-out $(INTERPOSED),$(CORE_SRC))
 
@@ -59,14 +67,14 @@ $(B)/libsslmode-$(1).a: $$(LIB_SRC:%.c=$(B)/obj/$(1)/%.o)
 	$$(AR) rcs $$@ $$^
 LINK_$(1) := $(B)/libsslmode-$(1).a $$(INTERPOSED:%.c=$(B)/obj/$(1)/%.o)
 endef
-$(foreach f,plain san fuzz cov,$(eval $(call FLAVOUR,$(f))))
+$(foreach f,plain san fuzz cov engine,$(eval $(call FLAVOUR,$(f))))
 
 .PHONY: all deps prove fuzz fuzz-run fuzz-smoke test verify bench mutants coverage golden clean \
-        install uninstall spec conformance conformance-modes
+        install uninstall spec conformance conformance-modes engine-fuzz cflite-check corpus-merge
 .DELETE_ON_ERROR:
-.PRECIOUS: $(foreach f,plain san fuzz cov,$(B)/obj/$(f)/%.o) # objects made through a pattern are kept
+.PRECIOUS: $(foreach f,plain san fuzz cov engine,$(B)/obj/$(f)/%.o) # objects made through a pattern are kept
 
-all: $(B)/sslmode $(B)/sslmode.1 $(B)/abi_check.o $(TARGETS:%=$(B)/replay-%)
+all: $(B)/sslmode $(B)/sslmode.1 $(B)/abi_check.o $(FUZZ_TARGETS:%=$(B)/replay-%)
 
 # --- set-up ---------------------------------------------------------------
 deps:
@@ -129,15 +137,44 @@ $(B)/fuzz-%: $(B)/obj/fuzz/fuzz/target_%.o $(SAN_SRC:%.c=$(B)/obj/fuzz/%.o) $(LI
 	$(CC) $(CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	  -o $@ $^ $(LDLIBS)
 
-fuzz: $(TARGETS:%=$(B)/fuzz-%)
+fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz-%)
 
-# Runs one target on a scratch copy of its corpus (the committed corpus only
-# changes when someone adds to it on purpose).
+# Runs one target on a scratch copy of its corpus, build/corpus/TARGET, in
+# JOBS processes (libFuzzer's -fork). The committed corpus only changes when
+# someone adds to it on purpose: make corpus-merge.
 fuzz-run: $(B)/fuzz-$(TARGET)
-	@./tests/fuzz-run.sh $(TARGET) $(strip $(SECONDS))
+	@./tests/fuzz-run.sh $(TARGET) $(strip $(SECONDS)) $(strip $(JOBS))
 
+# Adds to fuzz/corpus/TARGET what a fuzz-run found that the committed seeds do
+# not reach (libFuzzer -merge=1), prints it, and adds its golden decoding.
+corpus-merge: $(B)/fuzz-$(TARGET) $(B)/sslmode
+	@./tests/corpus-merge.sh $(TARGET)
+
+# The scenario target only parses (thousands of inputs a second): a short
+# run is enough in CI.
 fuzz-smoke: fuzz
 	@for t in $(TARGETS); do ./tests/fuzz-run.sh $$t $(strip $(SMOKE_SECONDS)) || exit 1; done
+	@./tests/fuzz-run.sh scenario $(strip $(SCENARIO_SMOKE_SECONDS))
+
+# --- fuzzing on an engine ------------------------------------------------------
+# .clusterfuzzlite/build.sh (ClusterFuzzLite, OSS-Fuzz) builds every target
+# with the engine's flags: ENGINE_CFLAGS (its sanitizer and
+# -fsanitize=fuzzer-no-link), linked by ENGINE_LD (the engine's C++ compiler
+# and flags) with LIB_FUZZING_ENGINE. The binaries are $(B)/engine/TARGET.
+ENGINE_CFLAGS      ?= -fsanitize=address,fuzzer-no-link
+ENGINE_LD          ?= $(CC) $(ENGINE_CFLAGS)
+LIB_FUZZING_ENGINE ?= -fsanitize=fuzzer
+
+$(B)/engine/%: $(B)/obj/engine/fuzz/target_%.o $(SAN_SRC:%.c=$(B)/obj/engine/%.o) $(LINK_engine)
+	@mkdir -p $(dir $@)
+	$(ENGINE_LD) -o $@ $^ $(LIB_FUZZING_ENGINE) $(LDLIBS)
+
+engine-fuzz: $(FUZZ_TARGETS:%=$(B)/engine/%)
+
+# Runs .clusterfuzzlite/build.sh as the engine would (without the engine),
+# then each binary it made on its seed corpus: tests/cflite.sh.
+cflite-check:
+	@./tests/cflite.sh
 
 # --- proofs -------------------------------------------------------------------
 prove: deps

@@ -1,6 +1,7 @@
 /* fuzz/outcome.c: see outcome.h. */
 #include "outcome.h"
 
+#include <limits.h>
 #include <string.h>
 
 #include "../model/conn.h"
@@ -231,7 +232,9 @@ static int parse_word(const char *s, const char *a, long va, const char *b,
  * spaces; the return value alone states nothing more. */
 static int parse_io(const char *s, enum ex_form ex, struct outcome *out)
 {
-    char buf[256];
+    char buf[EXPECT_MAX + 1];
+    if (strlen(s) > EXPECT_MAX)
+        return -1;
     snprintf(buf, sizeof buf, "%s", s);
     char *save, *w = strtok_r(buf, " ", &save);
     if (!w || text_parse_number(w, &out->value) != 0)
@@ -272,18 +275,24 @@ static int parse_choice(const char *s, const char *const *words, int n, int *out
     return -1;
 }
 
-static int parse_reason(const char *s, int *out)
+/* A number from lo to hi, as an int (a wider one is refused, not cut). */
+static int parse_int(const char *s, long lo, long hi, int *out)
 {
     long n;
+    if (text_parse_number(s, &n) != 0 || n < lo || n > hi)
+        return -1;
+    *out = (int) n;
+    return 0;
+}
+
+static int parse_reason(const char *s, int *out)
+{
     for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++)
         if (strcmp(s, reasons[i].name) == 0) {
             *out = reasons[i].code;
             return 0;
         }
-    if (text_parse_number(s, &n) != 0)
-        return -1;
-    *out = (int) n;
-    return 0;
+    return parse_int(s, 0, INT_MAX, out);
 }
 
 #define UNSET (-100)
@@ -292,7 +301,9 @@ static int parse_reason(const char *s, int *out)
  * shape (success or failure) must be there. */
 static int parse_hello(const char *s, struct outcome *out)
 {
-    char buf[512];
+    char buf[EXPECT_MAX + 1];
+    if (strlen(s) > EXPECT_MAX)
+        return -1;
     snprintf(buf, sizeof buf, "%s", s);
     struct hello_out h = { UNSET, UNSET, UNSET, UNSET, UNSET, UNSET, UNSET, UNSET, 0, 0 };
     char *save, *w = strtok_r(buf, " ", &save);
@@ -314,7 +325,6 @@ static int parse_hello(const char *s, struct outcome *out)
         if (!v)
             return -1;
         *v++ = '\0';
-        long n;
         int jobs, rc = -1; /* stays -1 for a key this form does not have */
         if (strcmp(w, "scsv") == 0)
             rc = parse_choice(v, scsv_words, 3, &h.scsv);
@@ -322,10 +332,10 @@ static int parse_hello(const char *s, struct outcome *out)
             rc = parse_choice(v, time_words + 1, 2, &h.client_time);
         else if (strcmp(w, "server_time") == 0 && h.version)
             rc = parse_choice(v, time_words + 1, 2, &h.server_time);
-        else if (strcmp(w, "certs") == 0 && h.version && (rc = text_parse_number(v, &n)) == 0)
-            h.certs = (int) n;
-        else if (strcmp(w, "alert") == 0 && !h.version && (rc = text_parse_number(v, &n)) == 0)
-            h.alert = (int) n;
+        else if (strcmp(w, "certs") == 0 && h.version)
+            rc = parse_int(v, 0, INT_MAX, &h.certs);
+        else if (strcmp(w, "alert") == 0 && !h.version)
+            rc = parse_int(v, 0, 255, &h.alert); /* a TLS alert's one byte */
         else if (strcmp(w, "server") == 0 && !h.version)
             rc = parse_reason(v, &h.server_reason);
         else if (strcmp(w, "client") == 0 && !h.version)

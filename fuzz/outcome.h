@@ -46,6 +46,10 @@ void outcome_print(FILE *f, const struct outcome *o);
  * back: like outcome_print, but a mask as its names only and no provenance. */
 void outcome_print_expect(FILE *f, const struct outcome *o);
 
+/* The longest expectation outcome_parse reads (a scenario line's length);
+ * a longer one is refused, never cut. */
+#define EXPECT_MAX 1024
+
 /* Parses an expectation (the text after "=>") for a call returning kind k.
  * Returns 0 on success; on failure a message in *why. */
 int outcome_parse(enum result_kind k, enum ex_form ex, const char *s, struct outcome *out,

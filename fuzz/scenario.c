@@ -12,7 +12,8 @@
 #include "model_side.h"
 #include "text.h"
 
-#define LINE_MAX_LEN 1024
+#define LINE_MAX_LEN SCENARIO_LINE_MAX
+#define MAX_WORDS 32 /* on either side of `=>` */
 
 static int find_target(const char *w)
 {
@@ -183,7 +184,7 @@ static int parse_args(struct op *op, char **w, int n, char *msg, size_t len)
             return -1;
         }
         /* The words joined, so "A | B" reads as "A|B". */
-        char mask[LINE_MAX_LEN] = "";
+        char mask[LINE_MAX_LEN + 1] = "";
         for (int i = 0; i < n; i++)
             strncat(mask, w[i], sizeof mask - strlen(mask) - 1);
         const char *bad;
@@ -273,17 +274,25 @@ static int parse_args(struct op *op, char **w, int n, char *msg, size_t len)
 
 int scenario_parse_step(const char *text, struct scn_step *st, char *msg, size_t len)
 {
-    char buf[LINE_MAX_LEN];
-    char *words[32];
+    char buf[LINE_MAX_LEN + 1];
+    char *words[MAX_WORDS];
+    if (strlen(text) > LINE_MAX_LEN) {
+        snprintf(msg, len, "line longer than %d characters", LINE_MAX_LEN);
+        return -1;
+    }
     snprintf(buf, sizeof buf, "%s", text);
     char *expect = strstr(buf, "=>");
     if (expect) {
         *expect = '\0';
         expect += 2;
     }
-    int n = split(buf, words, 32);
-    if (n <= 0) {
-        snprintf(msg, len, n < 0 ? "too many words" : "`=>` without a call before it");
+    int n = split(buf, words, MAX_WORDS);
+    if (n < 0) {
+        snprintf(msg, len, "more than %d words before `=>`", MAX_WORDS);
+        return -1;
+    }
+    if (n == 0) {
+        snprintf(msg, len, "`=>` without a call before it");
         return -1;
     }
     memset(st, 0, sizeof *st);
@@ -315,10 +324,14 @@ int scenario_parse_step(const char *text, struct scn_step *st, char *msg, size_t
     if (parse_args(&st->op, words + first + used, n - first - used, msg, len) != 0)
         return -1;
     if (expect) {
-        char *ew[32];
-        int en = split(expect, ew, 32);
+        char *ew[MAX_WORDS];
+        int en = split(expect, ew, MAX_WORDS);
         enum result_kind rk = op_table[st->op.kind].result;
-        char joined[LINE_MAX_LEN] = "";
+        char joined[LINE_MAX_LEN + 1] = "";
+        if (en < 0) {
+            snprintf(msg, len, "more than %d words after `=>`", MAX_WORDS);
+            return -1;
+        }
         for (int i = 0; i < en; i++) {
             if (i && (rk == RES_IO || rk == RES_HELLO || rk == RES_HELD))
                 strncat(joined, " ", sizeof joined - strlen(joined) - 1);
@@ -383,6 +396,79 @@ static const char *next_line(const char *p, const char *end, size_t *len)
     return nl ? nl + 1 : end;
 }
 
+/* Parses sc->text (sc->size bytes and a NUL) into steps, naming sc->path in
+ * messages. Returns 0, or 2 after the message for the first bad line (the
+ * caller frees sc). */
+static int parse_lines(struct scenario *sc, FILE *err)
+{
+    char line[LINE_MAX_LEN + 1];
+    int lineno = 0, cap = 0;
+    const char *p = sc->text, *end = sc->text + sc->size;
+    while (p < end) {
+        size_t len;
+        const char *at = p;
+        p = next_line(p, end, &len);
+        lineno++;
+        if (len > LINE_MAX_LEN) {
+            fprintf(err, "%s:%d: line longer than %d characters\n", sc->path, lineno,
+                    LINE_MAX_LEN);
+            return 2;
+        }
+        if (memchr(at, '\0', len)) {
+            fprintf(err, "%s:%d: a NUL byte (a scenario is text)\n", sc->path, lineno);
+            return 2;
+        }
+        memcpy(line, at, len);
+        line[len] = '\0';
+        if (blank(strip_comment(line)))
+            continue;
+        if (sc->count == TRACE_MAX) {
+            fprintf(err, "%s:%d: more than %d steps\n", sc->path, lineno, TRACE_MAX);
+            return 2;
+        }
+        if (sc->count == cap) {
+            cap = cap ? 2 * cap : 64;
+            struct scn_step *grown = realloc(sc->steps, (size_t) cap * sizeof *grown);
+            if (!grown) {
+                fprintf(err, "%s: out of memory\n", sc->path);
+                return 2;
+            }
+            sc->steps = grown;
+        }
+        char msg[512];
+        struct scn_step *st = &sc->steps[sc->count];
+        if (scenario_parse_step(line, st, msg, sizeof msg) != 0) {
+            /* The message quotes the line's words, which may hold any byte. */
+            fprintf(err, "%s:%d: ", sc->path, lineno);
+            text_print_printable(err, msg);
+            fputc('\n', err);
+            return 2;
+        }
+        st->line = lineno;
+        sc->count++;
+    }
+    return 0;
+}
+
+int scenario_parse(const char *name, const char *text, size_t size, struct scenario *sc,
+                   FILE *err)
+{
+    memset(sc, 0, sizeof *sc);
+    sc->path = name;
+    sc->text = malloc(size + 1);
+    if (!sc->text) {
+        fprintf(err, "%s: out of memory\n", name);
+        return 2;
+    }
+    memcpy(sc->text, text, size);
+    sc->text[size] = '\0';
+    sc->size = size;
+    int rc = parse_lines(sc, err);
+    if (rc != 0)
+        scenario_free(sc);
+    return rc;
+}
+
 int scenario_load(const char *path, struct scenario *sc, FILE *err)
 {
     memset(sc, 0, sizeof *sc);
@@ -400,54 +486,7 @@ int scenario_load(const char *path, struct scenario *sc, FILE *err)
         fprintf(err, "%s: read error\n", sc->path);
         return 2;
     }
-    char line[LINE_MAX_LEN + 1];
-    int lineno = 0, cap = 0, rc = 0;
-    const char *p = sc->text, *end = sc->text + sc->size;
-    while (p < end) {
-        size_t len;
-        const char *at = p;
-        p = next_line(p, end, &len);
-        lineno++;
-        if (len > LINE_MAX_LEN) {
-            fprintf(err, "%s:%d: line longer than %d characters\n", sc->path, lineno,
-                    LINE_MAX_LEN);
-            rc = 2;
-            break;
-        }
-        if (memchr(at, '\0', len)) {
-            fprintf(err, "%s:%d: a NUL byte (a scenario is text)\n", sc->path, lineno);
-            rc = 2;
-            break;
-        }
-        memcpy(line, at, len);
-        line[len] = '\0';
-        if (blank(strip_comment(line)))
-            continue;
-        if (sc->count == TRACE_MAX) {
-            fprintf(err, "%s:%d: more than %d steps\n", sc->path, lineno, TRACE_MAX);
-            rc = 2;
-            break;
-        }
-        if (sc->count == cap) {
-            cap = cap ? 2 * cap : 64;
-            struct scn_step *grown = realloc(sc->steps, (size_t) cap * sizeof *grown);
-            if (!grown) {
-                fprintf(err, "%s: out of memory\n", sc->path);
-                rc = 2;
-                break;
-            }
-            sc->steps = grown;
-        }
-        char msg[512];
-        struct scn_step *st = &sc->steps[sc->count];
-        if (scenario_parse_step(line, st, msg, sizeof msg) != 0) {
-            fprintf(err, "%s:%d: %s\n", sc->path, lineno, msg);
-            rc = 2;
-            break;
-        }
-        st->line = lineno;
-        sc->count++;
-    }
+    int rc = parse_lines(sc, err);
     if (rc != 0)
         scenario_free(sc);
     return rc;

@@ -29,6 +29,9 @@ struct scenario {
     int count;
 };
 
+/* The characters a line may hold (without its newline). */
+#define SCENARIO_LINE_MAX 1024
+
 /* The name messages give standard input (path "-"). */
 #define SCENARIO_STDIN "<stdin>"
 
@@ -36,10 +39,15 @@ struct scenario {
  * parses it. Returns 0, or 2 after printing "file:line: message" to err for
  * the first bad line (or an unreadable file). */
 int scenario_load(const char *path, struct scenario *sc, FILE *err);
+
+/* The same for text in memory (size bytes, NUL bytes included; sc keeps a
+ * copy), named `name` in messages: the scenario fuzz target's way in. */
+int scenario_parse(const char *name, const char *text, size_t size, struct scenario *sc,
+                   FILE *err);
 void scenario_free(struct scenario *sc);
 
-/* Parses one step (a line without its comment). Returns 0, or -1 with a
- * message in msg. */
+/* Parses one step (a line without its comment, at most SCENARIO_LINE_MAX
+ * characters). Returns 0, or -1 with a message in msg. */
 int scenario_parse_step(const char *text, struct scn_step *st, char *msg, size_t msglen);
 
 /* Runs the steps on both sides, printing one line per step to out (quiet:

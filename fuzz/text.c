@@ -123,3 +123,14 @@ int text_parse_mask(const char *s, long *out, const char **bad)
     *out = (long) acc;
     return 0;
 }
+
+void text_print_printable(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char) *s;
+        if (c >= 0x20 && c < 0x7f)
+            fputc(c, f);
+        else
+            fprintf(f, "\\x%02x", c);
+    }
+}

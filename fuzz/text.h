@@ -28,4 +28,8 @@ int text_parse_number(const char *s, long *out);
  * failure sets *bad to the term that did not parse. */
 int text_parse_mask(const char *s, long *out, const char **bad);
 
+/* Prints s as printable ASCII: a byte outside 0x20-0x7e as \xHH (a
+ * message that quotes what a file holds stays one readable line). */
+void text_print_printable(FILE *f, const char *s);
+
 #endif
