@@ -610,6 +610,7 @@ struct conn_step conn_do_handshake(struct model_conn c, int s, struct io_setting
       assumes c.end[s].in_init == 0 && c.end[s].sent_shutdown == 0;
       assumes c.end[s].pend_left != 0;
       ensures \result.r.ret == -1 && \result.r.reason == REASON_NONE;
+      ensures WRITE_17_last_wait: \result.r.err == err_class(c.end[s], REASON_NONE);
       ensures \result.c.end[s].sent_shutdown == 1 && \result.c.end[s].alert_dispatch == 1;
       ensures \result.c.pipe[s] == c.pipe[s];
     behavior first:

@@ -122,6 +122,7 @@ struct conn_step done(struct model_conn c, int s, long ret, uint32_t count, int 
     ensures \result.pipe[0] == c.pipe[0] && \result.pipe[1] == c.pipe[1];
     ensures \result.end[1 - s] == c.end[1 - s];
     ensures \result.end[s].wnum == c.end[s].wnum && \result.end[s].pend_left == c.end[s].pend_left;
+    ensures \result.end[s].pend_ptr == c.end[s].pend_ptr;
     ensures \result.end[s].sent_shutdown == c.end[s].sent_shutdown;
     ensures \result.end[s].alert_dispatch == c.end[s].alert_dispatch;
     ensures \result.end[s].received_shutdown == c.end[s].received_shutdown;

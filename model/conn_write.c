@@ -18,6 +18,7 @@
     ensures \result.r.reason == REASON_NONE && \result.c.end[s].dead == 0;
     ensures \result.c.end[1 - s] == c.end[1 - s] && \result.c.pipe[1 - s] == c.pipe[1 - s];
     ensures \result.r.count <= w.len;
+    ensures \result.c.pipe[s].count > c.pipe[s].count;
     ensures \result.r.err == ERRC_NONE ==>
       \result.r.count > tot && \result.r.ret == (w.ex != 0 ? 1 : \result.r.count) &&
       (!(mode & MODE_ENABLE_PARTIAL_WRITE) ==> \result.r.count == w.len);
@@ -41,6 +42,7 @@ static struct conn_step write_records(struct model_conn c, int s, uint32_t mode,
         loop invariant c.end[s].wnum == 0 && c.end[s].pend_left == 0 && c.end[s].hs_left == 0;
         loop invariant c.end[s].dead == 0 && c.end[s].in_init == 0 && c.end[s].sent_shutdown == 0;
         loop invariant c.pipe[s].count + (w.len - tot) / MSF_MIN + 1 <= REC_MAX;
+        loop invariant c.pipe[s].count >= \at(c, Pre).pipe[s].count;
         loop invariant c.end[1 - s] == \at(c, Pre).end[1 - s];
         loop invariant c.pipe[1 - s] == \at(c, Pre).pipe[1 - s];
         loop invariant c.end[s].rbuf == \at(c, Pre).end[s].rbuf;
@@ -98,6 +100,8 @@ static struct conn_step write_records(struct model_conn c, int s, uint32_t mode,
       \result.r.count == w.len && \result.r.ret == (w.ex != 0 ? 1 : w.len) ==>
         \result.c.end[s].wbuf == 0;
     ensures \result.r.err == ERRC_NONE && \result.r.count < w.len ==> \result.c.end[s].wbuf == 1;
+    ensures WRITE_08_record_stays: c.end[s].pend_left != 0 &&
+      \result.c.pipe[s].count == c.pipe[s].count ==> \result.c.end[s].pend_ptr == c.end[s].pend_ptr;
     behavior moved:
       assumes c.end[s].pend_left != 0 && !(mode & MODE_ACCEPT_MOVING_WRITE_BUFFER);
       assumes c.end[s].pend_ptr.buf != w.from.buf || c.end[s].pend_ptr.off != w.from.off + tot;
