@@ -220,6 +220,12 @@ EOF
   echo "$DEBVER" >"$SRC/.debian-version"
 }
 
+# One fetch or build of a profile at a time (make -j, two shells): the
+# others wait for it, then find it done.
+mkdir -p "$B/locks"
+exec 9>"$B/locks/$PROFILE.lock"
+flock -n 9 || { echo "openssl $PROFILE: waiting for another fetch or build of $PROFILE"; flock 9; }
+
 [ -f "$SRC/.debian-version" ] && [ "$(cat "$SRC/.debian-version")" = "$DEBVER" ] || fetch
 [ "$FETCH_ONLY" = 0 ] || { echo "openssl $PROFILE: source in $SRC"; exit 0; }
 
@@ -231,12 +237,21 @@ if [ -f "$OUT/stamp" ] && [ "$(cat "$OUT/stamp")" = "$STAMP_TEXT" ] &&
 fi
 
 # --- 2. configure, 3. build, 4. install ---------------------------------------
+# A build tree configured with the same line is taken up where it stopped
+# (an interrupted build: make is incremental); any other is made anew.
 LOG=$WORK.log
-rm -rf "$WORK" "$OUT"
-mkdir -p "$WORK" "$OUT"
-step "2/5 configure: ${CONFIGURE[*]}"
-(cd "$WORK" && "${CONFIGURE[@]}") >"$LOG" 2>&1 ||
-  { tail -30 "$LOG" >&2; die "configure of openssl $DEBVER ($FLAVOUR) failed (log: $LOG)"; }
+rm -rf "$OUT"
+if [ -f "$WORK/.sslmode-configure" ] && [ "$(cat "$WORK/.sslmode-configure")" = "$STAMP_TEXT" ]; then
+  step "2/5 configure: $WORK is configured with the same line; the build goes on from there"
+else
+  rm -rf "$WORK"
+  mkdir -p "$WORK"
+  step "2/5 configure: ${CONFIGURE[*]}"
+  (cd "$WORK" && "${CONFIGURE[@]}") >"$LOG" 2>&1 ||
+    { tail -30 "$LOG" >&2; die "configure of openssl $DEBVER ($FLAVOUR) failed (log: $LOG)"; }
+  printf '%s\n' "$STAMP_TEXT" >"$WORK/.sslmode-configure"
+fi
+mkdir -p "$OUT"
 
 # The build prints a line every 30 s: objects so far, and the time.
 JOBS=${JOBS:-$(nproc)}
