@@ -70,9 +70,11 @@ endef
 $(foreach f,plain san fuzz cov engine,$(eval $(call FLAVOUR,$(f))))
 
 .PHONY: all deps prove fuzz fuzz-run fuzz-smoke test verify bench mutants coverage golden clean \
-        install uninstall spec conformance conformance-modes engine-fuzz cflite-check corpus-merge
+        install uninstall spec conformance conformance-modes engine-fuzz cflite-check corpus-merge \
+        openssl openssl-all $(OPENSSL_PROFILES:%=openssl-%) FORCE
 .DELETE_ON_ERROR:
 .PRECIOUS: $(foreach f,plain san fuzz cov engine,$(B)/obj/$(f)/%.o) # objects made through a pattern are kept
+.PRECIOUS: $(foreach p,$(OPENSSL_PROFILES),$(B)/obj/plain-$(p)/%.o $(B)/obj/san-$(p)/%.o $(B)/openssl/$(p)-%/stamp)
 
 all: $(B)/sslmode $(B)/sslmode.1 $(B)/abi_check.o $(FUZZ_TARGETS:%=$(B)/replay-%)
 
@@ -175,6 +177,57 @@ engine-fuzz: $(FUZZ_TARGETS:%=$(B)/engine/%)
 # then each binary it made on its seed corpus: tests/cflite.sh.
 cflite-check:
 	@./tests/cflite.sh
+
+# --- other OpenSSL versions (openssl/) ------------------------------------------
+# make openssl OPENSSL=3.5   fetches and builds that version's libraries
+#                            (openssl/fetch-build.sh, once; build/openssl/3.5-plain/)
+#                            and links build/sslmode-3.5 and build/replay-TARGET-3.5
+#                            against them;
+# make openssl-all           the same for every profile of openssl/versions.
+# OPENSSL_FLAVOURS="plain fuzz" also builds the libraries of the fuzz flavour
+# (build/openssl/3.5-fuzz/). The default build (the system's 3.0) is not
+# touched: these binaries have the profile in their name, and their objects
+# are compiled against that version's headers into build/obj/plain-3.5/ and
+# build/obj/san-3.5/.
+OPENSSL_PROFILES := $(shell awk '!/^\#/ && NF { print $$1 }' openssl/versions)
+OPENSSL_FLAVOURS ?= plain
+OPENSSL          ?=
+
+# $(1) a profile. The libraries are linked by path, with what their
+# libcrypto.pc says they need (3.5: -lz -lzstd; all: -ldl -pthread).
+define OPENSSL_PROFILE
+OSSL_CFLAGS_$(1) := -I$(B)/openssl/$(1)-plain/include \
+  -DSSLMODE_OPENSSL_LIB='"$(B)/openssl/$(1)-plain, Debian $$(shell awk '$$$$1 == "$(1)" { print $$$$2 }' openssl/versions)"'
+FLAVOUR_CFLAGS_plain-$(1) := $$(OSSL_CFLAGS_$(1))
+FLAVOUR_CFLAGS_san-$(1)   := $$(SANITIZE) $$(OSSL_CFLAGS_$(1))
+OSSL_STAMP_$(1) := $(B)/openssl/$(1)-plain/stamp
+OSSL_LIBS_$(1)  = $(B)/openssl/$(1)-plain/lib/libssl.a $(B)/openssl/$(1)-plain/lib/libcrypto.a \
+                  $$$$(sed -n 's/^Libs.private: *//p' $(B)/openssl/$(1)-plain/lib/pkgconfig/libcrypto.pc)
+$(B)/openssl/$(1)-%/stamp: FORCE
+	@nice -n 19 ./openssl/fetch-build.sh $(1) $$*
+$$(foreach f,plain san,$$(patsubst %.c,$(B)/obj/$$(f)-$(1)/%.o,$$(CORE_SRC) $$(SAN_SRC) \
+    fuzz/sslmode.c fuzz/replay.c $$(TARGETS:%=fuzz/target_%.c))): $(B)/openssl/$(1)-plain/stamp
+$(B)/sslmode-$(1): $(B)/obj/plain-$(1)/fuzz/sslmode.o $$(LINK_plain-$(1))
+	$$(CC) $$(CFLAGS) -o $$@ $$^ $$(OSSL_LIBS_$(1))
+$(B)/replay-%-$(1): $(B)/obj/san-$(1)/fuzz/target_%.o $(B)/obj/san-$(1)/fuzz/replay.o \
+                    $$(SAN_SRC:%.c=$(B)/obj/san-$(1)/%.o) $$(LINK_san-$(1))
+	$$(CC) $$(CFLAGS) $$(SANITIZE) -o $$@ $$^ $$(OSSL_LIBS_$(1))
+openssl-$(1): $$(OPENSSL_FLAVOURS:%=$(B)/openssl/$(1)-%/stamp)
+	@$$(MAKE) --no-print-directory $(B)/sslmode-$(1) $$(TARGETS:%=$(B)/replay-%-$(1))
+endef
+$(foreach p,$(OPENSSL_PROFILES),$(eval $(call FLAVOUR,plain-$(p))) $(eval $(call FLAVOUR,san-$(p))) \
+  $(eval $(call OPENSSL_PROFILE,$(p))))
+
+openssl:
+ifeq ($(filter $(OPENSSL),$(OPENSSL_PROFILES)),)
+	@echo "make openssl: say which version: OPENSSL=$(subst $(eval) ,|,$(OPENSSL_PROFILES)) (openssl/versions)$(if $(OPENSSL), (not \`$(OPENSSL)\`))" >&2; exit 2
+else
+	@$(MAKE) --no-print-directory openssl-$(OPENSSL)
+endif
+
+openssl-all: $(OPENSSL_PROFILES:%=openssl-%)
+
+FORCE:
 
 # --- proofs -------------------------------------------------------------------
 prove: deps

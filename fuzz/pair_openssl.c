@@ -14,6 +14,27 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+/* OpenSSL 1.1.1 (openssl/versions) has neither X509_VERSION_3 (the
+ * value is the same: version 3 is stored as 2) nor EVP_PKEY_Q_keygen (3.0):
+ * there an Ed25519 key is made through an EVP_PKEY_CTX, which 3.x has too. */
+#ifndef X509_VERSION_3
+#define X509_VERSION_3 2
+#endif
+
+static EVP_PKEY *ed25519_key(void)
+{
+#if OPENSSL_VERSION_NUMBER >= 0x30000000L
+    return EVP_PKEY_Q_keygen(NULL, NULL, "ED25519");
+#else
+    EVP_PKEY *key = NULL;
+    EVP_PKEY_CTX *kctx = EVP_PKEY_CTX_new_id(EVP_PKEY_ED25519, NULL);
+    if (!kctx || EVP_PKEY_keygen_init(kctx) <= 0 || EVP_PKEY_keygen(kctx, &key) <= 0)
+        key = NULL;
+    EVP_PKEY_CTX_free(kctx);
+    return key;
+#endif
+}
+
 static EVP_PKEY *server_key;
 static X509 *server_cert;
 
@@ -57,7 +78,7 @@ static int make_credentials(void)
 {
     if (server_cert)
         return 1;
-    EVP_PKEY *key = EVP_PKEY_Q_keygen(NULL, NULL, "ED25519");
+    EVP_PKEY *key = ed25519_key();
     X509 *cert = key ? make_cert(key, "sslmode server", 1, NULL, key, 0) : NULL;
     if (!cert) {
         EVP_PKEY_free(key);
@@ -72,11 +93,11 @@ static int make_chain(void)
 {
     if (chain_store)
         return 1;
-    if (!ca_key && !(ca_key = EVP_PKEY_Q_keygen(NULL, NULL, "ED25519")))
+    if (!ca_key && !(ca_key = ed25519_key()))
         return 0;
     if (!ca_cert && !(ca_cert = make_cert(ca_key, "sslmode CA", 2, NULL, ca_key, 1)))
         return 0;
-    if (!leaf_key && !(leaf_key = EVP_PKEY_Q_keygen(NULL, NULL, "ED25519")))
+    if (!leaf_key && !(leaf_key = ed25519_key()))
         return 0;
     if (!leaf_cert &&
         !(leaf_cert = make_cert(leaf_key, "sslmode chained server", 3, ca_cert, ca_key, 0)))

@@ -22,9 +22,20 @@ static const char *buffer_file; /* libcrypto's OPENSSL_FILE for ssl3_buffer.c */
 static int site[2] = { -1, -1 };  /* the lines of the read and write sites */
 static int learning;              /* pair_watch_start is learning the sites */
 
+/* The file whose allocations are the record buffers: ssl/record/ssl3_buffer.c
+ * up to 3.1. The record layer rewritten in 3.2 (OpenSSL 3.5, openssl/versions)
+ * allocates them in ssl/record/methods/tls_common.c (tls_setup_read_buffer,
+ * tls_setup_write_buffer), with other things (the record layer itself, MAC
+ * buffers), whose lines are neither site and so count as neither buffer. */
+#if OPENSSL_VERSION_NUMBER >= 0x30200000L
+#define BUFFER_FILE "tls_common.c"
+#else
+#define BUFFER_FILE "ssl3_buffer.c"
+#endif
+
 static int is_buffer_file(const char *file)
 {
-    static const char tail[] = "ssl3_buffer.c";
+    static const char tail[] = BUFFER_FILE;
     if (!file)
         return 0;
     if (buffer_file)
@@ -59,10 +70,25 @@ static int find_live(const void *p)
     return -1;
 }
 
+/* Whether an allocation at `line` of BUFFER_FILE is watched. In
+ * ssl3_buffer.c every allocation is a record buffer, and one from a third
+ * line shows as "other" (exec.c compares it with 0). tls_common.c (3.2 on)
+ * also allocates the record layer itself, MAC and decompression buffers and
+ * kTLS copies: there only the two sites learned count, and "other" stays 0. */
+static int watched_line(int line)
+{
+#if OPENSSL_VERSION_NUMBER >= 0x30200000L
+    return learning || line == site[WATCH_READ] || line == site[WATCH_WRITE];
+#else
+    (void) line;
+    return 1;
+#endif
+}
+
 static void *watch_malloc(size_t n, const char *file, int line)
 {
     void *p = malloc(n);
-    if (p && is_buffer_file(file))
+    if (p && is_buffer_file(file) && watched_line(line))
         note(p, n, line);
     return p;
 }
@@ -106,7 +132,7 @@ int pair_watch_start(const char **why)
         return 0;
     }
     failed = "SSL_alloc_buffers on a fresh SSL did not allocate two record buffers "
-             "in ssl3_buffer.c";
+             "in " BUFFER_FILE;
     SSL_CTX *ctx = SSL_CTX_new(TLS_method());
     SSL *ssl = ctx ? SSL_new(ctx) : NULL;
     learning = 1;

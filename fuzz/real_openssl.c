@@ -83,7 +83,13 @@ const char *real_build_version(void)
     return OPENSSL_VERSION_TEXT;
 }
 
+#ifdef SSLMODE_OPENSSL_LIB
+/* Linked against a build of openssl/versions (make openssl OPENSSL=X): the
+ * model still has one profile, 3.0's, and the library is the one named. */
+const char *const real_profiles[] = { "openssl 3.0 (the model's; the library: " SSLMODE_OPENSSL_LIB ")" };
+#else
 const char *const real_profiles[] = { "openssl 3.0 (system)" };
+#endif
 const int real_profile_count = (int) (sizeof real_profiles / sizeof real_profiles[0]);
 
 static long ctx_index(const struct real *r, const SSL_CTX *ctx)
