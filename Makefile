@@ -24,6 +24,10 @@ FUZZ_TARGETS  := $(TARGETS) scenario
 
 B := build
 
+# The OpenSSL versions `make openssl` builds (openssl/versions; "Other OpenSSL
+# versions" below). Defined here: .PHONY and .PRECIOUS read it at once.
+OPENSSL_PROFILES := $(shell awk '!/^\#/ && NF { print $$1 }' openssl/versions)
+
 # The project's version: the VERSION file is its one source (sslmode
 # --version, the manual page).
 VERSION := $(shell cat VERSION)
@@ -189,7 +193,7 @@ cflite-check:
 # touched: these binaries have the profile in their name, and their objects
 # are compiled against that version's headers into build/obj/plain-3.5/ and
 # build/obj/san-3.5/.
-OPENSSL_PROFILES := $(shell awk '!/^\#/ && NF { print $$1 }' openssl/versions)
+# OPENSSL_PROFILES: defined near the top (the .PHONY and .PRECIOUS lists use it).
 OPENSSL_FLAVOURS ?= plain
 OPENSSL          ?=
 
