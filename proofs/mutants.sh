@@ -99,7 +99,13 @@ for patch in proofs/mutants/${MUTANTS:-*}.patch; do
   fi
   printf '| %s | %s | %s | %s |\n' "$name" "$wp" "$target: $fz" "$sc"
   rules_of[$name]=$(sed '/^--- /,$d' "$patch" | grep -oE '\b(MASK|WRITE|READ|HELLO)-[0-9]{2}\b' | sort -u | tr '\n' ' ')
-  caught_wp[$name]=${wp%% *} caught_fz[$name]=${fz%% *} caught_sc[$name]=${sc%% *}
+  # One word per check for the matrix: caught, not (run) or anything else
+  # (escaped). The fuzzer's text may start with what it did not find before
+  # it caught the mutant ("not found in 120s from the empty corpus; caught
+  # ... from the committed corpus"), so it is read by its verdict, not its
+  # first word.
+  case "$fz" in ESCAPED*) fzv=ESCAPED ;; "not run") fzv=not ;; *caught*) fzv=caught ;; *) fzv=ESCAPED ;; esac
+  caught_wp[$name]=${wp%% *} caught_fz[$name]=$fzv caught_sc[$name]=${sc%% *}
 done
 
 # The rule matrix: for each rule, its mutants, and for each check whether it
