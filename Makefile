@@ -32,6 +32,9 @@ OPENSSL_PROFILES := $(shell awk '!/^\#/ && NF { print $$1 }' openssl/versions)
 # --version, the manual page).
 VERSION := $(shell cat VERSION)
 
+# The first target in this file is `all`; wp.mk is included above it, so
+# the default goal is named here (plain `make` ran wp.mk's wp-flags).
+.DEFAULT_GOAL := all
 include proofs/wp.mk
 
 MODEL_SRC   := $(wildcard model/*.c)
